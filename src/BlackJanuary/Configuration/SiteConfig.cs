@@ -1,0 +1,32 @@
+using BlackJanuary.Model;
+
+namespace BlackJanuary.Configuration;
+
+/// <summary>Settings from content/site.yaml, with command-line overrides applied.</summary>
+public sealed record SiteConfig(
+    string Title,
+    string Tagline,
+    string Description,
+    Uri BaseUrl,
+    string Language,
+    string Author,
+    string Image,
+    IReadOnlyList<NavItem>? Nav,
+    bool UnsafeHtml,
+    string SourceFile)
+{
+    /// <summary>The path part of <see cref="BaseUrl"/>, always ending in "/" ("/memorial/").</summary>
+    public string BasePath => BaseUrl.AbsolutePath;
+
+    /// <summary>
+    /// The root-relative URL of a site path ("timeline/" → "/memorial/timeline/"). Root-relative
+    /// rather than relative, because 404.html is served at whatever URL was missing.
+    /// </summary>
+    public string PathFor(string sitePath) => IsAbsolute(sitePath) ? sitePath : BasePath + sitePath.TrimStart('/');
+
+    /// <summary>The absolute URL of a site path, for canonical links, feeds and sitemaps.</summary>
+    public string AbsoluteUrlFor(string sitePath) =>
+        IsAbsolute(sitePath) ? sitePath : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
+
+    private static bool IsAbsolute(string url) => url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal);
+}

@@ -1,0 +1,273 @@
+using BlackJanuary.Configuration;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace BlackJanuary.Content;
+
+/// <summary>Loads a content folder (site.yaml, pages/, timeline.yaml, media/) into a <see cref="Site"/>.</summary>
+public static class ContentLoader
+{
+    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight"];
+    public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
+    private static readonly string[] SourceKeys = ["title", "url"];
+    private const string NotFoundPath = "404.html";
+
+    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(contentDir))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(contentDir),
+                "content folder not found; pass --content DIR or run from the folder that holds content/");
+            return null;
+        }
+
+        var config = SiteConfigLoader.Load(Path.Combine(contentDir, "site.yaml"), baseUrlOverride, diagnostics);
+        var pages = LoadPages(Path.Combine(contentDir, "pages"), includeDrafts, diagnostics);
+        var timeline = LoadTimeline(Path.Combine(contentDir, "timeline.yaml"), diagnostics);
+        var media = LoadMedia(Path.Combine(contentDir, "media"));
+        if (config is null)
+        {
+            return null;
+        }
+
+        var nav = config.Nav ?? pages
+            .Where(p => p.Weight is not null)
+            .OrderBy(p => p.Weight)
+            .ThenBy(p => p.Path, StringComparer.Ordinal)
+            .Select(p => new NavItem(p.Title, p.Path))
+            .ToList();
+        return new Site(config, pages, timeline, nav, media);
+    }
+
+    private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics)
+    {
+        var pages = new List<Page>();
+        if (!Directory.Exists(pagesDir))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(pagesDir),
+                "pages folder not found; create content/pages/ with at least index.md for the home page");
+            return pages;
+        }
+
+        var files = Directory.EnumerateFiles(pagesDir, "*.md", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var page = LoadPage(pagesDir, file, diagnostics);
+            if (page is not null && (includeDrafts || !page.Draft))
+            {
+                pages.Add(page);
+            }
+        }
+
+        foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(other.SourcePath, 1, 1),
+                    $"this page and {Path.GetFileName(first.SourcePath)} both want the URL /{other.Path}; give one of them another 'slug' or file name");
+            }
+        }
+
+        pages = pages.DistinctBy(p => p.Path, StringComparer.Ordinal).ToList();
+        if (!pages.Any(p => p.Path == NotFoundPath))
+        {
+            // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
+            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "Page not found", null, "", "404", default, false, NotFoundPath, "", "", null, "", default));
+        }
+
+        return pages;
+    }
+
+    private static Page? LoadPage(string pagesDir, string file, DiagnosticBag diagnostics)
+    {
+        var text = TextFile.Read(file, diagnostics);
+        var parts = text is null ? null : FrontMatter.Split(text, file, diagnostics);
+        if (parts is null)
+        {
+            return null;
+        }
+
+        var root = YamlDocument.Parse(parts.Yaml, file, parts.YamlFirstLine, diagnostics);
+        var fields = root is null ? null : YamlFields.Of(root, file, parts.YamlFirstLine, diagnostics, "the front matter");
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var title = fields.Text("title", required: true);
+        var date = fields.Date("date", dayRequired: true);
+        var slug = fields.Text("slug");
+        var weight = fields.Number("weight");
+        var draft = fields.Bool("draft") ?? false;
+        fields.WarnUnknownKeys(PageKeys);
+
+        var relative = Path.GetRelativePath(pagesDir, file).Replace('\\', '/')[..^3];
+        var segments = relative.Split('/');
+        var isIndex = segments[^1] == "index";
+        var is404 = relative == "404";
+        if (slug is not null && !Slug.IsValid(slug))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidSlug, fields.ValueLocationOf("slug"),
+                $"slug '{slug}' must be lower-case letters, digits and single hyphens, like '{Slug.From(slug)}'");
+            slug = null;
+        }
+
+        var folders = segments[..^1].Select(Slug.From).ToArray();
+        var last = slug ?? (isIndex ? "" : Slug.From(segments[^1]));
+        var path = is404 ? NotFoundPath : string.Concat(folders.Append(last).Where(s => s.Length > 0).Select(s => s + "/"));
+        if (title is null)
+        {
+            return null;
+        }
+
+        return new Page(
+            SourcePath: file,
+            Title: title,
+            Date: date,
+            Summary: fields.Text("summary") ?? "",
+            Layout: fields.Text("layout") ?? (is404 ? "404" : path.Length == 0 ? "home" : "page"),
+            LayoutLocation: fields.ValueLocationOf("layout"),
+            Draft: draft,
+            Path: path,
+            Image: fields.Text("image") ?? "",
+            ImageAlt: fields.Text("image_alt") ?? "",
+            Weight: weight,
+            Markdown: parts.Body,
+            BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1));
+    }
+
+    private static List<TimelineEvent> LoadTimeline(string file, DiagnosticBag diagnostics)
+    {
+        var events = new List<TimelineEvent>();
+        if (!File.Exists(file))
+        {
+            return events;
+        }
+
+        var text = TextFile.Read(file, diagnostics);
+        var root = text is null ? null : YamlDocument.Parse(text, file, 1, diagnostics);
+        if (root is null)
+        {
+            return events;
+        }
+
+        if (root is YamlMappingNode { Children.Count: 0 })
+        {
+            return events;
+        }
+
+        if (root is not YamlSequenceNode list)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongType, YamlFields.Locate(file, 1, root),
+                "timeline.yaml must be a list of events, each starting with '- date: …'");
+            return events;
+        }
+
+        foreach (var item in list.Children)
+        {
+            var e = LoadEvent(item, file, diagnostics);
+            if (e is not null)
+            {
+                events.Add(e);
+            }
+        }
+
+        foreach (var group in events.GroupBy(e => e.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateEventId, other.Location,
+                    $"event id '{other.Id}' is already used by the event on line {first.Location.Line}; give one of them a distinct 'id' or title");
+            }
+        }
+
+        // OrderBy is stable: events on the same date keep the order the editor wrote them in.
+        return events.DistinctBy(e => e.Id, StringComparer.Ordinal).OrderBy(e => e.Date).ToList();
+    }
+
+    private static TimelineEvent? LoadEvent(YamlNode node, string file, DiagnosticBag diagnostics)
+    {
+        var fields = YamlFields.Of(node, file, 1, diagnostics, "a timeline event");
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var date = fields.Date("date", required: true);
+        var endDate = fields.Date("end_date");
+        var title = fields.Text("title", required: true);
+        var id = fields.Text("id");
+        var sources = new List<Source>();
+        foreach (var item in fields.List("sources"))
+        {
+            var source = YamlFields.Of(item, file, 1, diagnostics, "a source");
+            var sourceTitle = source?.Text("title", required: true);
+            var url = source?.Text("url") ?? "";
+            source?.WarnUnknownKeys(SourceKeys);
+            if (source is not null && url.Length > 0 && !IsHttpUrl(url))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("url"),
+                    $"source url '{url}' must be an absolute http(s) address such as https://example.org/article");
+            }
+            else if (sourceTitle is not null)
+            {
+                sources.Add(new Source(sourceTitle, url));
+            }
+        }
+
+        fields.WarnUnknownKeys(EventKeys);
+        if (id is not null && !Slug.IsValid(id))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidSlug, fields.ValueLocationOf("id"),
+                $"event id '{id}' must be lower-case letters, digits and single hyphens, like '{Slug.From(id)}'");
+            return null;
+        }
+
+        if (date is not null && endDate is not null && endDate <= date)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("end_date"),
+                $"end_date {endDate} is not after date {date}; an event's span must end after it starts");
+            return null;
+        }
+
+        if (date is null || title is null)
+        {
+            return null;
+        }
+
+        return new TimelineEvent(
+            Id: id ?? $"{date.Iso}-{Slug.From(title)}",
+            Date: date,
+            EndDate: endDate,
+            Title: title,
+            Place: fields.Text("place") ?? "",
+            BodyMarkdown: fields.Text("body") ?? "",
+            Sources: sources,
+            Image: fields.Text("image") ?? "",
+            ImageAlt: fields.Text("image_alt") ?? "",
+            Location: fields.Location);
+    }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private static List<MediaFile> LoadMedia(string mediaDir)
+    {
+        if (!Directory.Exists(mediaDir))
+        {
+            return [];
+        }
+
+        // Enumeration does not follow links out of the folder: symbolic links are skipped so that a
+        // link in content cannot copy files from elsewhere on the build machine into the site.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
+        return Directory.EnumerateFiles(mediaDir, "*", options)
+            .Order(StringComparer.Ordinal)
+            .Select(f => new MediaFile(f, "media/" + Path.GetRelativePath(mediaDir, f).Replace('\\', '/')))
+            .ToList();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace BlackJanuary.Content;
+
+public static class Slug
+{
+    /// <summary>
+    /// Lower-case words joined by hyphens: "Soviet troops enter Baku!" → "soviet-troops-enter-baku".
+    /// Accents are dropped where Unicode can separate them; other letters (ə, ş) are kept, since
+    /// URLs and ids may hold them and stripping them would merge distinct titles.
+    /// </summary>
+    public static string From(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingHyphen = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingHyphen && sb.Length > 0)
+                {
+                    sb.Append('-');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                pendingHyphen = false;
+            }
+            else if (c != '\'' && c != '\u2019')
+            {
+                pendingHyphen = true;
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>True when <paramref name="slug"/> is one safe URL segment (what <see cref="From"/> produces).</summary>
+    public static bool IsValid(string slug) => slug.Length > 0 && From(slug) == slug;
+}

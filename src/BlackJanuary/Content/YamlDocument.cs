@@ -1,0 +1,89 @@
+using BlackJanuary.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace BlackJanuary.Content;
+
+/// <summary>Parses YAML into nodes that keep their line and column, within safe limits.</summary>
+public static class YamlDocument
+{
+    /// <summary>Hand-written content needs few aliases; many of them is how alias-bombs begin.</summary>
+    public const int MaxAliases = 64;
+
+    public const int MaxDepth = 32;
+
+    /// <summary>
+    /// Parses <paramref name="text"/>; <paramref name="firstLine"/> is the file line the text starts
+    /// on (front matter starts on line 2). Returns null (and reports) when the YAML is unusable.
+    /// An empty document gives an empty mapping.
+    /// </summary>
+    public static YamlNode? Parse(string text, string file, int firstLine, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            CheckLimits(text);
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var mark = e.Start;
+            var message = Clean(e.InnerException is YamlException inner ? inner.Message : e.Message);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, (int)mark.Line + firstLine - 1, (int)mark.Column),
+                $"YAML syntax error: {message}; check indentation, and quote values that contain ': ' or start with a special character");
+            return null;
+        }
+        catch (LimitException e)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlTooComplex, new SourceLocation(file, e.Line + firstLine - 1, e.Column), e.Message);
+            return null;
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; we give the position ourselves.
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var text = (i >= 0 ? message[(i + 3)..] : message).Trim().TrimEnd('.');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private static void CheckLimits(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        int depth = 0, aliases = 0;
+        while (parser.MoveNext())
+        {
+            var e = parser.Current!;
+            switch (e)
+            {
+                case MappingStart or SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new LimitException(e.Start, $"YAML is nested more than {MaxDepth} levels deep; flatten the structure");
+                    }
+
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+                case AnchorAlias:
+                    if (++aliases > MaxAliases)
+                    {
+                        throw new LimitException(e.Start, $"YAML uses more than {MaxAliases} aliases (*name); write the values out instead");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private sealed class LimitException(Mark mark, string message) : Exception(message)
+    {
+        public int Line { get; } = (int)mark.Line;
+
+        public int Column { get; } = (int)mark.Column;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace BlackJanuary.Content;
+
+/// <summary>
+/// Typed, located access to one YAML mapping. Every value read that has the wrong shape is
+/// reported with its position, and keys nobody asked about are reported as unknown at the end.
+/// </summary>
+public sealed class YamlFields
+{
+    private readonly YamlMappingNode _node;
+    private readonly string _file;
+    private readonly int _lineOffset;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _what;
+
+    public YamlFields(YamlMappingNode node, string file, int firstLine, DiagnosticBag diagnostics, string what)
+    {
+        _node = node;
+        _file = file;
+        _lineOffset = firstLine - 1;
+        _diagnostics = diagnostics;
+        _what = what;
+    }
+
+    /// <summary>The mapping at <paramref name="node"/>, or null after reporting that it is something else.</summary>
+    public static YamlFields? Of(YamlNode node, string file, int firstLine, DiagnosticBag diagnostics, string what)
+    {
+        if (node is YamlMappingNode map)
+        {
+            return new YamlFields(map, file, firstLine, diagnostics, what);
+        }
+
+        diagnostics.Error(DiagnosticCodes.WrongType, Locate(file, firstLine, node),
+            $"{what} must be a mapping of 'key: value' lines");
+        return null;
+    }
+
+    public SourceLocation Location => Locate(_file, _lineOffset + 1, _node);
+
+    public SourceLocation LocationOf(string key) =>
+        TryGet(key, out var keyNode, out _) ? Locate(_file, _lineOffset + 1, keyNode) : Location;
+
+    public SourceLocation ValueLocationOf(string key) =>
+        TryGet(key, out _, out var value) ? Locate(_file, _lineOffset + 1, value) : Location;
+
+    public bool Has(string key) => TryGet(key, out _, out _);
+
+    public string? Text(string key, bool required = false)
+    {
+        if (!TryGet(key, out _, out var value))
+        {
+            if (required)
+            {
+                _diagnostics.Error(DiagnosticCodes.MissingField, Location, $"{_what} has no '{key}'; add '{key}: …'");
+            }
+
+            return null;
+        }
+
+        if (value is YamlScalarNode scalar)
+        {
+            var text = scalar.Value ?? "";
+            if (required && text.Trim().Length == 0)
+            {
+                _diagnostics.Error(DiagnosticCodes.MissingField, Locate(_file, _lineOffset + 1, value), $"'{key}' of {_what} is empty; give it a value");
+                return null;
+            }
+
+            // A plain `key:` with nothing after it is YAML null, which editors mean as "not set".
+            return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && text is "~" or "null" ? null : text;
+        }
+
+        _diagnostics.Error(DiagnosticCodes.WrongType, Locate(_file, _lineOffset + 1, value), $"'{key}' of {_what} must be text, not a {Shape(value)}");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var text = Text(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "yes":
+                return true;
+            case "false" or "no":
+                return false;
+            default:
+                _diagnostics.Error(DiagnosticCodes.WrongType, ValueLocationOf(key), $"'{key}' must be true or false, not '{text}'");
+                return null;
+        }
+    }
+
+    public int? Number(string key)
+    {
+        var text = Text(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        _diagnostics.Error(DiagnosticCodes.WrongType, ValueLocationOf(key), $"'{key}' must be a whole number, not '{text}'");
+        return null;
+    }
+
+    public PartialDate? Date(string key, bool required = false, bool dayRequired = false)
+    {
+        var text = Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (PartialDate.TryParse(text, out var date) && (!dayRequired || date.Precision == DatePrecision.Day))
+        {
+            return date;
+        }
+
+        var forms = dayRequired ? "YYYY-MM-DD" : "YYYY, YYYY-MM or YYYY-MM-DD";
+        _diagnostics.Error(DiagnosticCodes.InvalidDate, ValueLocationOf(key), $"date '{text}' is not a valid date; use {forms}");
+        return null;
+    }
+
+    /// <summary>The items of a list value, or an empty list after reporting a wrong shape.</summary>
+    public IReadOnlyList<YamlNode> List(string key)
+    {
+        if (!TryGet(key, out _, out var value) || value is YamlScalarNode { Value: null or "" or "~" })
+        {
+            return [];
+        }
+
+        if (value is YamlSequenceNode seq)
+        {
+            return seq.Children.ToList();
+        }
+
+        _diagnostics.Error(DiagnosticCodes.WrongType, Locate(_file, _lineOffset + 1, value), $"'{key}' of {_what} must be a list ('- item' lines)");
+        return [];
+    }
+
+    public YamlFields? Map(string key)
+    {
+        if (!TryGet(key, out _, out var value))
+        {
+            return null;
+        }
+
+        return Of(value, _file, _lineOffset + 1, _diagnostics, $"'{key}'");
+    }
+
+    /// <summary>Warns about keys outside <paramref name="known"/>, suggesting the nearest known one.</summary>
+    public void WarnUnknownKeys(IReadOnlyCollection<string> known)
+    {
+        foreach (var (keyNode, _) in _node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (known.Contains(key))
+            {
+                continue;
+            }
+
+            var suggestion = Suggest.Nearest(key, known);
+            var hint = suggestion is null
+                ? $"known keys are: {string.Join(", ", known)}"
+                : $"did you mean '{suggestion}'?";
+            _diagnostics.Warning(DiagnosticCodes.UnknownKey, Locate(_file, _lineOffset + 1, keyNode),
+                $"unknown key '{key}' in {_what} is ignored; {hint}");
+        }
+    }
+
+    private bool TryGet(string key, out YamlNode keyNode, out YamlNode value)
+    {
+        foreach (var (k, v) in _node.Children)
+        {
+            if (k is YamlScalarNode { Value: var name } && name == key)
+            {
+                keyNode = k;
+                value = v;
+                return true;
+            }
+        }
+
+        keyNode = null!;
+        value = null!;
+        return false;
+    }
+
+    internal static SourceLocation Locate(string file, int firstLine, YamlNode node) =>
+        new(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);
+
+    private static string Shape(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "list",
+        YamlMappingNode => "mapping",
+        _ => "value",
+    };
+}

@@ -1,0 +1,41 @@
+namespace BlackJanuary.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code in one place. Codes are stable: documentation and editors' searches rely
+/// on them, so a code is never reused for another meaning. See docs/diagnostics.md.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // BJ1xxx: reading files.
+    public const string FileUnreadable = "BJ1001";
+    public const string InvalidUtf8 = "BJ1002";
+    public const string FileTooLarge = "BJ1003";
+    public const string YamlSyntax = "BJ1004";
+    public const string YamlTooComplex = "BJ1005";
+    public const string FrontMatterUnclosed = "BJ1006";
+    public const string MissingInput = "BJ1007";
+
+    // BJ2xxx: content and configuration values.
+    public const string MissingField = "BJ2001";
+    public const string WrongType = "BJ2002";
+    public const string InvalidDate = "BJ2003";
+    public const string DuplicateUrl = "BJ2004";
+    public const string DuplicateEventId = "BJ2005";
+    public const string UnknownKey = "BJ2006";
+    public const string InvalidSlug = "BJ2007";
+    public const string InvalidValue = "BJ2008";
+    public const string UnsafePath = "BJ2009";
+
+    // BJ3xxx: links and rendered content.
+    public const string BrokenLink = "BJ3001";
+    public const string RawHtmlEscaped = "BJ3002";
+
+    // BJ4xxx: templates.
+    public const string TemplateSyntax = "BJ4001";
+    public const string UnknownLayout = "BJ4002";
+    public const string TemplateRuntime = "BJ4003";
+    public const string MissingTemplate = "BJ4004";
+
+    // BJ5xxx: writing output.
+    public const string OutputFailed = "BJ5001";
+}

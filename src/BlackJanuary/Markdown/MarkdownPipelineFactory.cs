@@ -1,0 +1,29 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace BlackJanuary.Markdown;
+
+public static class MarkdownPipelineFactory
+{
+    /// <summary>
+    /// The one pipeline of a build. Raw HTML is escaped unless the site opts in, as in Hugo: content
+    /// may come from strangers' pull requests, and HTML could carry scripts past the CSP review.
+    /// </summary>
+    public static MarkdownPipeline Create(bool unsafeHtml)
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseFootnotes()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseSmartyPants()
+            .UseFigures()
+            .UseEmphasisExtras()
+            .UseListExtras();
+        if (!unsafeHtml)
+        {
+            builder.DisableHtml();
+        }
+
+        return builder.Build();
+    }
+}

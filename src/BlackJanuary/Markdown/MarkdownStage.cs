@@ -1,0 +1,77 @@
+using BlackJanuary.Checks;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Model;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace BlackJanuary.Markdown;
+
+/// <summary>
+/// Renders every page body and timeline event body to HTML. Links to other Markdown files
+/// ("about.md") become page URLs, and internal links that lead nowhere are reported.
+/// </summary>
+public static class MarkdownStage
+{
+    public static Site Render(Site site, DiagnosticBag diagnostics)
+    {
+        var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
+
+        // Parse everything first: links may point at any page's headings, which exist only once parsed.
+        var parsed = site.Pages.AsParallel().AsOrdered()
+            .Select(p => (Page: p, Doc: Markdig.Markdown.Parse(p.Markdown, pipeline)))
+            .ToList();
+        var headingIds = parsed.ToDictionary(
+            x => x.Page,
+            x => (IReadOnlyCollection<string>)x.Doc.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet());
+        var targets = new LinkTargets(site, headingIds);
+        var timelinePage = site.Pages.FirstOrDefault(p => p.Layout == "timeline");
+
+        var pages = parsed.AsParallel().AsOrdered()
+            .Select(x => x.Page with { ContentHtml = ToHtml(x.Doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, diagnostics) })
+            .ToList();
+
+        // Event bodies are written as if on the timeline page, so their relative links resolve from there.
+        var linkBase = timelinePage ?? new Page("", "", null, "", "timeline", default, false, "timeline/", "", "", null, "", default);
+        var timeline = site.Timeline.AsParallel().AsOrdered()
+            .Select(e => e with
+            {
+                BodyHtml = e.BodyMarkdown.Length == 0 ? "" : ToHtml(Markdig.Markdown.Parse(e.BodyMarkdown, pipeline), linkBase, e.Location, site, targets, pipeline, diagnostics),
+            })
+            .ToList();
+        return site with { Pages = pages, Timeline = timeline };
+    }
+
+    private static string ToHtml(MarkdownDocument doc, Page page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
+    {
+        foreach (var link in doc.Descendants<LinkInline>())
+        {
+            if (link.Url is null || link.IsAutoLink)
+            {
+                continue;
+            }
+
+            var resolution = targets.Resolve(page, link.Url);
+            if (resolution.Problem is not null)
+            {
+                // Lines inside a YAML block scalar are not file lines; point at the event then.
+                var location = at.Line == 0 || page.SourcePath != at.File
+                    ? at
+                    : new SourceLocation(at.File, at.Line + link.Line, link.Column + 1);
+                diagnostics.Warning(DiagnosticCodes.BrokenLink, location, $"broken link '{link.Url}': {resolution.Problem}; fix the link or the target");
+            }
+            else if (!resolution.IsExternal && !link.Url.StartsWith('#'))
+            {
+                link.Url = site.Config.PathFor(resolution.Path) + (resolution.Fragment.Length > 0 ? "#" + resolution.Fragment : "");
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(doc);
+        return writer.ToString();
+    }
+}

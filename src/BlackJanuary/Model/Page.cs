@@ -1,0 +1,31 @@
+using BlackJanuary.Diagnostics;
+
+namespace BlackJanuary.Model;
+
+public sealed record Page(
+    string SourcePath,
+    string Title,
+    PartialDate? Date,
+    string Summary,
+    string Layout,
+    SourceLocation LayoutLocation,
+    bool Draft,
+    /* Site-relative URL path: "" for the home page, "about/" for pages/about.md. */
+    string Path,
+    string Image,
+    string ImageAlt,
+    int? Weight,
+    string Markdown,
+    SourceLocation BodyLocation)
+{
+    /// <summary>Rendered <see cref="Markdown"/>, set by the Markdown stage.</summary>
+    public string ContentHtml { get; init; } = "";
+
+    public bool IsHome => Path.Length == 0;
+
+    /// <summary>
+    /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become
+    /// folders with an index.html; "404.html" stays a file because hosts look for it by that name.
+    /// </summary>
+    public string OutputFile => Path.EndsWith(".html", StringComparison.Ordinal) ? Path : Path + "index.html";
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace BlackJanuary.Output;
+
+/// <summary>
+/// The theme's static files (templates/assets/**) with content-hash fingerprints in their names,
+/// so that hosts can cache them forever and a changed file is fetched again at once.
+/// </summary>
+public sealed class AssetManifest
+{
+    private readonly Dictionary<string, Asset> _assets;
+
+    private AssetManifest(Dictionary<string, Asset> assets) => _assets = assets;
+
+    public IEnumerable<Asset> All => _assets.Values.OrderBy(a => a.OutputPath, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Collects assets from the theme folders; a file in an earlier folder (the site's own
+    /// overrides) hides the file of the same name in later ones.
+    /// </summary>
+    public static AssetManifest Build(IReadOnlyList<string> templateRoots)
+    {
+        var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
+        foreach (var root in templateRoots)
+        {
+            var dir = Path.Combine(root, "assets");
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
+            {
+                var logical = Path.GetRelativePath(dir, file).Replace('\\', '/');
+                if (!assets.ContainsKey(logical))
+                {
+                    assets[logical] = new Asset(logical, file, "assets/" + Fingerprint(logical, file));
+                }
+            }
+        }
+
+        return new AssetManifest(assets);
+    }
+
+    public Asset? Find(string logicalPath) => _assets.GetValueOrDefault(logicalPath.TrimStart('/'));
+
+    public IReadOnlyCollection<string> Names => _assets.Keys;
+
+    private static string Fingerprint(string logical, string file)
+    {
+        using var stream = File.OpenRead(file);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(stream))[..10];
+        var ext = Path.GetExtension(logical);
+        return logical[..^ext.Length] + "." + hash + ext;
+    }
+}
+
+/// <summary>A theme file: its name in templates ("css/site.css"), where it is, and where it goes.</summary>
+public sealed record Asset(string LogicalPath, string SourceFile, string OutputPath);

@@ -1,0 +1,140 @@
+using System.Text;
+using BlackJanuary.Diagnostics;
+
+namespace BlackJanuary.Output;
+
+/// <summary>
+/// Writes a whole site into a staging folder beside the output folder, then swaps it in, so that
+/// visitors of a served folder and editors never see a half-written site, and a failed build
+/// leaves the previous one as it was.
+/// </summary>
+public sealed class OutputWriter
+{
+    /// <summary>
+    /// Marks folders the generator made. The output folder is replaced only when it has this mark
+    /// (or is empty), so a mistyped --output can never delete someone's documents.
+    /// </summary>
+    public const string Marker = ".blackjanuary-output";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string _output;
+    private readonly string _staging;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    private OutputWriter(string output, string staging, DiagnosticBag diagnostics)
+    {
+        _output = output;
+        _staging = staging;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Null (after reporting) when the output folder is not one the generator may replace.</summary>
+    public static OutputWriter? Begin(string outputDir, DiagnosticBag diagnostics)
+    {
+        var output = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (Directory.Exists(output) && !File.Exists(Path.Combine(output, Marker)) && Directory.EnumerateFileSystemEntries(output).Any())
+        {
+            diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(outputDir),
+                "the output folder exists, is not empty and was not made by blackjanuary; choose another --output or empty it yourself");
+            return null;
+        }
+
+        var parent = Path.GetDirectoryName(output) ?? ".";
+        var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging);
+            File.WriteAllText(Path.Combine(staging, Marker), "Made by blackjanuary build; replaced on every build.\n", Utf8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(outputDir), $"cannot create the output folder: {e.Message}");
+            return null;
+        }
+
+        return new OutputWriter(output, staging, diagnostics);
+    }
+
+    public void WriteText(string relativePath, string text) => Write(relativePath, path => File.WriteAllText(path, text, Utf8));
+
+    public void Copy(string relativePath, string sourceFile) => Write(relativePath, path => File.Copy(sourceFile, path));
+
+    private void Write(string relativePath, Action<string> write)
+    {
+        var target = Target(relativePath);
+        if (target is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_written.Add(target))
+            {
+                _diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(relativePath),
+                    $"two things want to be written to {relativePath}; rename one of them");
+                return;
+            }
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            write(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(relativePath), $"cannot write: {e.Message}");
+        }
+    }
+
+    /// <summary>The full staging path, or null (reported) for a path that would leave the output folder.</summary>
+    private string? Target(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(_staging, relativePath));
+        if (Path.IsPathRooted(relativePath) || !full.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            _diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(relativePath),
+                "refusing to write outside the output folder; remove '..' or leading '/' from the path");
+            return null;
+        }
+
+        return full;
+    }
+
+    /// <summary>Swaps the staged site in when the build had no error; otherwise throws the staging away.</summary>
+    public void Finish(bool success)
+    {
+        if (!success)
+        {
+            Directory.Delete(_staging, recursive: true);
+            return;
+        }
+
+        var old = _staging + ".old";
+        try
+        {
+            if (Directory.Exists(_output))
+            {
+                Directory.Move(_output, old);
+            }
+
+            Directory.Move(_staging, _output);
+            if (Directory.Exists(old))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(_output), $"cannot replace the output folder: {e.Message}");
+            if (Directory.Exists(old) && !Directory.Exists(_output))
+            {
+                Directory.Move(old, _output);
+            }
+        }
+    }
+}

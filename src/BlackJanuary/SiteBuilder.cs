@@ -1,0 +1,64 @@
+using System.Reflection;
+using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Markdown;
+using BlackJanuary.Output;
+using BlackJanuary.Templates;
+
+namespace BlackJanuary;
+
+/// <summary>Load → Markdown → Templates → Output. It calls the stages and does none of their work.</summary>
+public static class SiteBuilder
+{
+    public static string Version { get; } =
+        typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static BuildResult Build(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var pages = 0;
+        var files = 0;
+        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics);
+        // The site's own templates/ folder, if any, overrides single files of the theme.
+        string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
+        var templates = TemplateSet.Load(templateRoots, diagnostics);
+        var assets = AssetManifest.Build(templateRoots);
+
+        if (site is not null && !diagnostics.HasErrors)
+        {
+            site = MarkdownStage.Render(site, diagnostics);
+            var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics);
+            if (!Failed(diagnostics, options.Strict) && OutputWriter.Begin(options.OutputDir, diagnostics) is { } writer)
+            {
+                foreach (var page in rendered)
+                {
+                    writer.WriteText(page.Page.OutputFile, page.Html);
+                }
+
+                foreach (var asset in assets.All)
+                {
+                    writer.Copy(asset.OutputPath, asset.SourceFile);
+                }
+
+                foreach (var media in site.Media)
+                {
+                    writer.Copy(media.OutputPath, media.SourceFile);
+                }
+
+                writer.WriteText("sitemap.xml", SiteFiles.Sitemap(site));
+                writer.WriteText("feed.xml", SiteFiles.AtomFeed(site));
+                writer.WriteText("robots.txt", SiteFiles.Robots(site));
+                writer.WriteText("_headers", SiteFiles.Headers(site));
+                writer.Finish(!Failed(diagnostics, options.Strict));
+                pages = rendered.Count;
+                files = rendered.Count + assets.All.Count() + site.Media.Count + 4;
+            }
+        }
+
+        var succeeded = !Failed(diagnostics, options.Strict);
+        return new BuildResult(diagnostics.Sorted(), succeeded ? pages : 0, succeeded ? files : 0, succeeded);
+    }
+
+    private static bool Failed(DiagnosticBag diagnostics, bool strict) =>
+        diagnostics.HasErrors || (strict && diagnostics.Sorted().Count > 0);
+}

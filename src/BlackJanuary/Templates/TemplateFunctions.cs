@@ -1,0 +1,102 @@
+using System.Collections;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BlackJanuary.Configuration;
+using BlackJanuary.Model;
+using BlackJanuary.Output;
+using Scriban.Runtime;
+
+namespace BlackJanuary.Templates;
+
+/// <summary>The functions templates call: URLs that respect a sub-path base_url, assets, JSON, dates.</summary>
+internal static class TemplateFunctions
+{
+    public static ScriptObject Create(SiteConfig config, AssetManifest assets)
+    {
+        var functions = new ScriptObject();
+        functions.Import("url", new Func<string, string>(config.PathFor));
+        functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
+        functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
+        functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));
+        functions.Import("json", new Func<object?, TrustedHtml>(value => new TrustedHtml(Json(value))));
+        functions.Import("raw", new Func<object?, TrustedHtml>(value => value as TrustedHtml ?? new TrustedHtml(value?.ToString() ?? "")));
+        functions.Import("format_date", new Func<string, string>(FormatDate));
+        functions["include"] = new IncludeFunction();
+        return functions;
+    }
+
+    private static string AssetPath(AssetManifest assets, string name) =>
+        assets.Find(name)?.OutputPath
+        ?? throw new ArgumentException($"no asset '{name}' in templates/assets/"
+            + (Content.Suggest.Nearest(name, assets.Names) is { } near ? $"; did you mean '{near}'?" : ""));
+
+    private static string FormatDate(string iso) =>
+        PartialDate.TryParse(iso, out var date) ? date.Text : throw new ArgumentException($"'{iso}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        // Non-Latin text stays readable; '<' is escaped below so the JSON can never close its <script>.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Serializes template values (script objects, arrays, strings, numbers) for JSON-LD.</summary>
+    internal static string Json(object? value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, JsonOptions))
+        {
+            Write(writer, value, depth: 0);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray())
+            .Replace("<", "\\u003c", StringComparison.Ordinal)
+            .Replace(">", "\\u003e", StringComparison.Ordinal)
+            .Replace("&", "\\u0026", StringComparison.Ordinal);
+    }
+
+    private static void Write(Utf8JsonWriter writer, object? value, int depth)
+    {
+        if (depth > 32)
+        {
+            throw new ArgumentException("value is nested too deeply for json");
+        }
+
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string or TrustedHtml:
+                writer.WriteStringValue(value.ToString());
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case int or long or double or float or decimal:
+                writer.WriteRawValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
+                break;
+            case IDictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, item, depth + 1);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case IEnumerable list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    Write(writer, item, depth + 1);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using BlackJanuary.Model;
+using BlackJanuary.Output;
+using Scriban.Runtime;
+
+namespace BlackJanuary.Templates;
+
+/// <summary>
+/// Turns the model into the snake_case variables that templates see (docs/templates.md). Built
+/// here, by hand, so that renaming a C# property never silently changes the template contract.
+/// </summary>
+internal static class TemplateModel
+{
+    public const string Generator = "BlackJanuary";
+
+    public static ScriptObject SiteObject(Site site, Page current, string version, string shareImage)
+    {
+        var c = site.Config;
+        var nav = new ScriptArray();
+        foreach (var item in site.Nav)
+        {
+            nav.Add(new ScriptObject
+            {
+                ["title"] = item.Title,
+                ["url"] = c.PathFor(item.Path),
+                ["current"] = item.Path == current.Path,
+            });
+        }
+
+        return new ScriptObject
+        {
+            ["title"] = c.Title,
+            ["tagline"] = c.Tagline,
+            ["description"] = c.Description,
+            ["language"] = c.Language,
+            ["author"] = c.Author,
+            ["base_url"] = c.BaseUrl.ToString(),
+            ["csp"] = SecurityPolicy.ContentSecurityPolicy,
+            ["image"] = c.Image.Length > 0 ? c.AbsoluteUrlFor(c.Image) : shareImage,
+            ["generator"] = $"{Generator} {version}",
+            ["nav"] = nav,
+        };
+    }
+
+    public static ScriptObject PageObject(Site site, Page page) => new()
+    {
+        ["title"] = page.Title,
+        ["summary"] = page.Summary,
+        ["description"] = page.Summary.Length > 0 ? page.Summary : site.Config.Description,
+        ["url"] = site.Config.PathFor(page.Path),
+        ["permalink"] = site.Config.AbsoluteUrlFor(page.Path),
+        ["kind"] = page.Layout is "home" or "timeline" or "404" ? page.Layout : "page",
+        ["layout"] = page.Layout,
+        ["date_iso"] = page.Date?.Iso ?? "",
+        ["date_text"] = page.Date?.Text ?? "",
+        ["content"] = new TrustedHtml(page.ContentHtml),
+        ["image"] = page.Image.Length > 0 ? site.Config.AbsoluteUrlFor(page.Image) : "",
+        ["image_alt"] = page.ImageAlt,
+        ["is_home"] = page.IsHome,
+    };
+
+    public static ScriptObject TimelineObject(Site site)
+    {
+        var c = site.Config;
+        var timelinePath = site.Pages.FirstOrDefault(p => p.Layout == "timeline")?.Path ?? "timeline/";
+        var all = new ScriptArray();
+        var years = new ScriptArray();
+        foreach (var group in site.Timeline.GroupBy(e => e.Date.Year))
+        {
+            var events = new ScriptArray();
+            foreach (var e in group)
+            {
+                var sources = new ScriptArray();
+                foreach (var s in e.Sources)
+                {
+                    sources.Add(new ScriptObject { ["title"] = s.Title, ["url"] = s.Url });
+                }
+
+                var item = new ScriptObject
+                {
+                    ["id"] = e.Id,
+                    ["title"] = e.Title,
+                    ["year"] = e.Date.Year,
+                    ["date_iso"] = e.Date.Iso,
+                    ["date_text"] = e.Date.Text,
+                    ["end_date_iso"] = e.EndDate?.Iso ?? "",
+                    ["end_date_text"] = e.EndDate?.Text ?? "",
+                    ["place"] = e.Place,
+                    ["body"] = new TrustedHtml(e.BodyHtml),
+                    ["sources"] = sources,
+                    ["image"] = e.Image.Length > 0 ? c.AbsoluteUrlFor(e.Image) : "",
+                    ["image_alt"] = e.ImageAlt,
+                    ["url"] = c.PathFor(timelinePath) + "#" + e.Id,
+                    ["permalink"] = c.AbsoluteUrlFor(timelinePath) + "#" + e.Id,
+                };
+                events.Add(item);
+                all.Add(item);
+            }
+
+            years.Add(new ScriptObject { ["year"] = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), ["events"] = events });
+        }
+
+        return new ScriptObject { ["years"] = years, ["events"] = all };
+    }
+}

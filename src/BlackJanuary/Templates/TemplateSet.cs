@@ -1,0 +1,83 @@
+using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace BlackJanuary.Templates;
+
+/// <summary>
+/// Every template of the theme, parsed once. A template in an earlier root (a site's own
+/// templates) overrides the one of the same name in later roots (the theme).
+/// </summary>
+public sealed class TemplateSet : ITemplateLoader
+{
+    private readonly Dictionary<string, Template> _templates;
+
+    private TemplateSet(Dictionary<string, Template> templates) => _templates = templates;
+
+    public static TemplateSet Load(IReadOnlyList<string> roots, DiagnosticBag diagnostics)
+    {
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var root in roots.Where(Directory.Exists))
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
+            foreach (var file in Directory.EnumerateFiles(root, "*.html", options).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetRelativePath(root, file).Replace('\\', '/');
+                if (name.StartsWith("assets/", StringComparison.Ordinal) || templates.ContainsKey(name))
+                {
+                    continue;
+                }
+
+                var text = TextFile.Read(file, diagnostics);
+                if (text is null)
+                {
+                    continue;
+                }
+
+                var template = Template.Parse(text, file);
+                foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+                {
+                    diagnostics.Error(DiagnosticCodes.TemplateSyntax, Locate(message.Span, file),
+                        $"template syntax error: {message.Message}; see docs/templates.md for Scriban syntax");
+                }
+
+                templates[name] = template;
+            }
+        }
+
+        return new TemplateSet(templates);
+    }
+
+    public bool Contains(string name) => _templates.ContainsKey(name);
+
+    public Template Get(string name) => _templates[name];
+
+    public IEnumerable<string> Names => _templates.Keys;
+
+    internal static SourceLocation Locate(SourceSpan span, string fallbackFile) =>
+        new(string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName, span.Start.Line + 1, span.Start.Column + 1);
+
+    // ITemplateLoader: 'include "partials/head.html"' resolves by name among the loaded templates
+    // only, so a template can never read a file outside the template folders.
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        _templates.ContainsKey(templateName)
+            ? templateName
+            : throw new Scriban.Syntax.ScriptRuntimeException(callerSpan,
+                $"no template '{templateName}'" + (Content.Suggest.Nearest(templateName, _templates.Keys) is { } near ? $"; did you mean '{near}'?" : ""));
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => "";
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => ValueTask.FromResult<string?>("");
+
+    /// <summary>Hands the parsed templates to a render context, so that includes are never re-parsed.</summary>
+    internal void Prime(TemplateContext context)
+    {
+        context.TemplateLoader = this;
+        foreach (var (name, template) in _templates)
+        {
+            context.CachedTemplates[name] = template;
+        }
+    }
+}
