@@ -20,9 +20,10 @@ public static class YamlDocument
     /// </summary>
     public static YamlNode? Parse(string text, string file, int firstLine, DiagnosticBag diagnostics)
     {
+        var scan = new ScanState();
         try
         {
-            CheckLimits(text);
+            CheckLimits(text, scan);
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
@@ -40,6 +41,21 @@ public static class YamlDocument
             diagnostics.Error(DiagnosticCodes.YamlTooComplex, new SourceLocation(file, e.Line + firstLine - 1, e.Column), e.Message);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed '[' before a
+            // new '- ' item); the last event it read is the best position we have.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, scan.Line + firstLine - 1, scan.Column),
+                "YAML syntax error: the YAML cannot be read after this point; look for an unclosed '[', '{' or quote");
+            return null;
+        }
+    }
+
+    private sealed class ScanState
+    {
+        public int Line { get; set; } = 1;
+
+        public int Column { get; set; } = 1;
     }
 
     private static string Clean(string message)
@@ -50,13 +66,15 @@ public static class YamlDocument
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
-    private static void CheckLimits(string text)
+    private static void CheckLimits(string text, ScanState scan)
     {
         var parser = new Parser(new StringReader(text));
         int depth = 0, aliases = 0;
         while (parser.MoveNext())
         {
             var e = parser.Current!;
+            scan.Line = (int)e.Start.Line;
+            scan.Column = (int)e.Start.Column;
             switch (e)
             {
                 case MappingStart or SequenceStart:

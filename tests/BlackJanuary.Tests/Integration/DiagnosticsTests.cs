@@ -1,0 +1,248 @@
+using BlackJanuary.Tests.Support;
+
+namespace BlackJanuary.Tests.Integration;
+
+/// <summary>
+/// Every diagnostic an editor can meet, triggered by a bad fixture: the exit code, the message
+/// with file(line,col), and the previous site left exactly as it was.
+/// </summary>
+public class DiagnosticsTests
+{
+    public static TheoryData<string, string, string, string> BadInputs => new()
+    {
+        {
+            "malformed YAML",
+            "content/timeline.yaml",
+            "- date: 1990-01-20\n  title: [unclosed\n- date: 1991\n",
+            "content/timeline.yaml(2,10): error BJ1004: YAML syntax error: the YAML cannot be read after this point; look for an unclosed '[', '{' or quote"
+        },
+        {
+            "badly indented YAML",
+            "content/timeline.yaml",
+            "- date: 1990\n  title: x\n bad: indent\n",
+            "content/timeline.yaml(3,2): error BJ1004: YAML syntax error: while parsing a block collection, did not find expected '-' indicator;"
+        },
+        {
+            "malformed front matter",
+            "content/pages/about.md",
+            "---\ntitle: About\nsummary: \"unclosed\n---\nText\n",
+            "content/pages/about.md(3,"
+        },
+        {
+            "missing required field",
+            "content/pages/about.md",
+            "---\nsummary: no title here\n---\nText.\n",
+            "content/pages/about.md(2,1): error BJ2001: the front matter has no 'title'; add 'title: …'"
+        },
+        {
+            "invalid date",
+            "content/timeline.yaml",
+            "- date: 1990-01-20\n  title: Fine\n- date: 1990-13-20\n  title: Bad month\n",
+            "content/timeline.yaml(3,9): error BJ2003: date '1990-13-20' is not a valid date; use YYYY, YYYY-MM or YYYY-MM-DD"
+        },
+        {
+            "invalid page date",
+            "content/pages/about.md",
+            "---\ntitle: About\ndate: 1990-01\n---\n",
+            "content/pages/about.md(3,7): error BJ2003: date '1990-01' is not a valid date; use YYYY-MM-DD"
+        },
+        {
+            "duplicate slug",
+            "content/pages/about-us.md",
+            "---\ntitle: About us\nslug: welcome\n---\n",
+            "content/pages/welcome.md(1,1): error BJ2004: this page and about-us.md both want the URL /welcome/;"
+        },
+        {
+            "duplicate event id",
+            "content/timeline.yaml",
+            "- date: 1990-01-20\n  title: Same\n- date: 1990-01-20\n  title: Same\n",
+            "content/timeline.yaml(3,3): error BJ2005: event id '1990-01-20-same' is already used by the event on line 1;"
+        },
+        {
+            "unknown layout",
+            "content/pages/about.md",
+            "---\ntitle: About\nlayout: pgae\n---\n",
+            "content/pages/about.md(3,9): error BJ4002: unknown layout 'pgae'; did you mean 'page'?"
+        },
+        {
+            "template syntax error",
+            "templates/layouts/page.html",
+            "<h1>{{ page.title }}</h1>\n{{ if page.summary }}never closed\n",
+            "templates/layouts/page.html(2,"
+        },
+        {
+            "template runtime error",
+            "templates/layouts/page.html",
+            "<h1>{{ page.titel }}</h1>\n",
+            "templates/layouts/page.html(1,"
+        },
+        {
+            "unsafe slug",
+            "content/pages/about.md",
+            "---\ntitle: About\nslug: ../../etc\n---\n",
+            "content/pages/about.md(3,7): error BJ2007: slug '../../etc' must be lower-case letters, digits and single hyphens, like 'etc'"
+        },
+        {
+            "span that ends before it starts",
+            "content/timeline.yaml",
+            "- date: 1990\n  end_date: 1987\n  title: Backwards\n",
+            "content/timeline.yaml(2,13): error BJ2008: end_date 1987 is not after date 1990;"
+        },
+        {
+            "list where a text belongs",
+            "content/pages/about.md",
+            "---\ntitle: [About, Us]\n---\n",
+            "content/pages/about.md(2,8): error BJ2002: 'title' of the front matter must be text, not a list"
+        },
+        {
+            "unclosed front matter",
+            "content/pages/about.md",
+            "---\ntitle: About\n\nText.\n",
+            "content/pages/about.md(1,1): error BJ1006:"
+        },
+        {
+            "missing site.yaml title",
+            "content/site.yaml",
+            "base_url: https://memorial.example.org/\n",
+            "content/site.yaml(1,1): error BJ2001: site.yaml has no 'title'"
+        },
+        {
+            "relative base_url",
+            "content/site.yaml",
+            "title: T\nbase_url: memorial.example.org\n",
+            "content/site.yaml(2,11): error BJ2008: base_url 'memorial.example.org' is not an absolute http(s) URL;"
+        },
+        {
+            "source that is not a web address",
+            "content/timeline.yaml",
+            "- date: 1990\n  title: T\n  sources:\n    - title: A book\n      url: javascript:alert(1)\n",
+            "content/timeline.yaml(5,12): error BJ2008: source url 'javascript:alert(1)' must be an absolute http(s) address"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void An_error_stops_the_build_says_where_and_leaves_the_previous_site(string what, string file, string text, string expected)
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/welcome.md"] = "---\ntitle: Welcome\n---\nHello.\n",
+        });
+        var first = site.Build();
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var before = Snapshot(site.Output);
+
+        site.Write(file, text);
+        var run = site.Build();
+
+        Assert.True(run.ExitCode == 1, $"{what}: exit {run.ExitCode}\n{run.Stderr}");
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal); // no stack trace
+        Assert.Equal(before, Snapshot(site.Output));
+        Assert.Empty(Directory.GetDirectories(site.Root, ".*staging*"));
+    }
+
+    [Fact]
+    public void Unknown_front_matter_key_is_a_warning_with_a_suggestion_and_fails_only_under_strict()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/about.md"] = "---\ntitle: About\nsumary: Typo here\n---\n",
+        });
+        var run = site.Build();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("content/pages/about.md(3,1): warning BJ2006: unknown key 'sumary' in the front matter is ignored; did you mean 'summary'?", run.Stderr, StringComparison.Ordinal);
+
+        var strict = site.Build("--strict");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("1 warning(s) with --strict", strict.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_internal_links_are_warnings_at_the_link()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/about.md"] = "---\ntitle: About\n---\n# About\n\nSee [the missing page](missing.md),\nthe [home](index.md) and [a bad anchor](index.md#nowhere) and [gone](/gone/).\n",
+        });
+        var run = site.Build();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("content/pages/about.md(6,5): warning BJ3001: broken link 'missing.md': there is no page missing.md (or it is a draft)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(7,26): warning BJ3001: broken link 'index.md#nowhere': / has no anchor #nowhere", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(7,63): warning BJ3001: broken link '/gone/': nothing in the site is published at /gone/", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, run.Stderr.Split("BJ3001").Length - 1);
+    }
+
+    [Fact]
+    public void All_problems_are_reported_in_one_build_not_just_the_first()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/a.md"] = "---\nsummary: x\n---\n",
+            ["content/pages/b.md"] = "---\ntitle: B\ndate: someday\n---\n",
+            ["content/timeline.yaml"] = "- date: 1990-02-30\n  title: X\n",
+        });
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("a.md(2,1): error BJ2001", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("b.md(3,7): error BJ2003", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("timeline.yaml(1,9): error BJ2003", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_content_is_a_clear_error()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        site.WriteBytes("content/pages/bad.md", [.. "---\ntitle: Bad\n---\nBak"u8, 0xC3, 0x28, .. "\n"u8]);
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/bad.md(4,4): error BJ1002: the file is not valid UTF-8", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_content_folder_is_an_error_not_a_crash()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>(), withContent: false);
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error BJ1007: content folder not found", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_not_made_by_the_generator_is_never_replaced()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        site.Write("_site/precious.txt", "someone's file");
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error BJ5001: the output folder exists, is not empty and was not made by blackjanuary", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("someone's file", File.ReadAllText(Path.Combine(site.Output, "precious.txt")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "publish" }, "unknown command 'publish'")]
+    [InlineData(new[] { "build", "--output" }, "--output needs a value")]
+    [InlineData(new[] { "build", "--fast" }, "unknown option '--fast'")]
+    public void Usage_errors_exit_with_2(string[] args, string message)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(2, Cli.App.Run(args, stdout, stderr));
+        Assert.Contains(message, stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_and_version_exit_with_0()
+    {
+        using var stdout = new StringWriter();
+        Assert.Equal(0, Cli.App.Run(["--help"], stdout, TextWriter.Null));
+        Assert.Contains("--base-url URL", stdout.ToString(), StringComparison.Ordinal);
+        using var version = new StringWriter();
+        Assert.Equal(0, Cli.App.Run(["--version"], version, TextWriter.Null));
+        Assert.Matches(@"^blackjanuary \d+\.\d+\.\d+", version.ToString());
+    }
+
+    internal static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllText);
+}
