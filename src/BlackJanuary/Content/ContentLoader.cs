@@ -8,7 +8,7 @@ namespace BlackJanuary.Content;
 /// <summary>Loads a content folder (site.yaml, pages/, timeline.yaml, media/) into a <see cref="Site"/>.</summary>
 public static class ContentLoader
 {
-    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight"];
+    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
     private static readonly string[] SourceKeys = ["title", "url"];
     private const string NotFoundPath = "404.html";
@@ -31,11 +31,17 @@ public static class ContentLoader
             return null;
         }
 
+        if (timeline.Count > 0 && !pages.Any(p => p.Layout == "timeline"))
+        {
+            diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(Path.Combine(contentDir, "timeline.yaml"), 1, 1),
+                $"timeline.yaml has {timeline.Count} event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'");
+        }
+
         var nav = config.Nav ?? pages
             .Where(p => p.Weight is not null)
             .OrderBy(p => p.Weight)
             .ThenBy(p => p.Path, StringComparer.Ordinal)
-            .Select(p => new NavItem(p.Title, p.Path))
+            .Select(p => new NavItem(p.NavTitle.Length > 0 ? p.NavTitle : p.Title, p.Path))
             .ToList();
         return new Site(config, pages, timeline, nav, media);
     }
@@ -75,7 +81,7 @@ public static class ContentLoader
         if (!pages.Any(p => p.Path == NotFoundPath))
         {
             // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
-            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "Page not found", null, "", "404", default, false, NotFoundPath, "", "", null, "", default));
+            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "Page not found", null, "", "404", default, false, NotFoundPath, "", "", null, "", "", default));
         }
 
         return pages;
@@ -135,6 +141,7 @@ public static class ContentLoader
             Image: fields.Text("image") ?? "",
             ImageAlt: fields.Text("image_alt") ?? "",
             Weight: weight,
+            NavTitle: fields.Text("nav_title") ?? "",
             Markdown: parts.Body,
             BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1));
     }

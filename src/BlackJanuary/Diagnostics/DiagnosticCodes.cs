@@ -25,6 +25,7 @@ public static class DiagnosticCodes
     public const string InvalidSlug = "BJ2007";
     public const string InvalidValue = "BJ2008";
     public const string UnsafePath = "BJ2009";
+    public const string TimelineNotShown = "BJ2010";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";

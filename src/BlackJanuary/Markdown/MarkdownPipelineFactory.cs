@@ -18,7 +18,9 @@ public static class MarkdownPipelineFactory
             .UseSmartyPants()
             .UseFigures()
             .UseEmphasisExtras()
-            .UseListExtras();
+            .UseListExtras()
+            // Last, as Markdig requires: lets editors give a heading a stable id with {#id}.
+            .UseGenericAttributes();
         if (!unsafeHtml)
         {
             builder.DisableHtml();

@@ -5,6 +5,7 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax.Inlines;
 
 namespace BlackJanuary.Markdown;
@@ -34,7 +35,7 @@ public static class MarkdownStage
             .ToList();
 
         // Event bodies are written as if on the timeline page, so their relative links resolve from there.
-        var linkBase = timelinePage ?? new Page("", "", null, "", "timeline", default, false, "timeline/", "", "", null, "", default);
+        var linkBase = timelinePage ?? new Page("", "", null, "", "timeline", default, false, "timeline/", "", "", null, "", "", default);
         var timeline = site.Timeline.AsParallel().AsOrdered()
             .Select(e => e with
             {
@@ -42,6 +43,36 @@ public static class MarkdownStage
             })
             .ToList();
         return site with { Pages = pages, Timeline = timeline };
+    }
+
+    /// <summary>
+    /// Markdig writes table column alignment as style attributes, which the site's CSP (no inline
+    /// style) blocks; a class per alignment keeps the alignment and the policy.
+    /// </summary>
+    private static void MoveAlignmentToClasses(MarkdownDocument doc)
+    {
+        foreach (var table in doc.Descendants<Table>())
+        {
+            foreach (var row in table.OfType<TableRow>())
+            {
+                var index = 0;
+                foreach (var cell in row.OfType<TableCell>())
+                {
+                    var at = cell.ColumnIndex >= 0 ? cell.ColumnIndex : index;
+                    index += Math.Max(1, cell.ColumnSpan);
+                    var column = at < table.ColumnDefinitions.Count ? table.ColumnDefinitions[at] : null;
+                    if (column?.Alignment is { } alignment)
+                    {
+                        cell.GetAttributes().AddClass("align-" + alignment.ToString().ToLowerInvariant());
+                    }
+                }
+            }
+
+            foreach (var column in table.ColumnDefinitions)
+            {
+                column.Alignment = null;
+            }
+        }
     }
 
     private static string ToHtml(MarkdownDocument doc, Page page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
@@ -68,6 +99,7 @@ public static class MarkdownStage
             }
         }
 
+        MoveAlignmentToClasses(doc);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);

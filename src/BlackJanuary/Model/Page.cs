@@ -15,6 +15,8 @@ public sealed record Page(
     string Image,
     string ImageAlt,
     int? Weight,
+    /* A short title for the main navigation; the page title when empty. */
+    string NavTitle,
     string Markdown,
     SourceLocation BodyLocation)
 {

@@ -58,6 +58,10 @@ internal static class TemplateModel
         ["is_home"] = page.IsHome,
     };
 
+    /// <summary>
+    /// Built once per build and shared by every page's render, so it is frozen: a template that
+    /// tried to change it would otherwise race with the other pages rendering in parallel.
+    /// </summary>
     public static ScriptObject TimelineObject(Site site)
     {
         var c = site.Config;
@@ -72,8 +76,10 @@ internal static class TemplateModel
                 var sources = new ScriptArray();
                 foreach (var s in e.Sources)
                 {
-                    sources.Add(new ScriptObject { ["title"] = s.Title, ["url"] = s.Url });
+                    sources.Add(new ScriptObject { ["title"] = s.Title, ["url"] = s.Url, IsReadOnly = true });
                 }
+
+                sources.IsReadOnly = true;
 
                 var item = new ScriptObject
                 {
@@ -87,18 +93,24 @@ internal static class TemplateModel
                     ["place"] = e.Place,
                     ["body"] = new TrustedHtml(e.BodyHtml),
                     ["sources"] = sources,
-                    ["image"] = e.Image.Length > 0 ? c.AbsoluteUrlFor(e.Image) : "",
+                    // Root-relative: it is shown in the page, and an absolute URL would load from the
+                    // production host when the site is previewed elsewhere.
+                    ["image"] = e.Image.Length > 0 ? c.PathFor(e.Image) : "",
                     ["image_alt"] = e.ImageAlt,
                     ["url"] = c.PathFor(timelinePath) + "#" + e.Id,
                     ["permalink"] = c.AbsoluteUrlFor(timelinePath) + "#" + e.Id,
                 };
+                item.IsReadOnly = true;
                 events.Add(item);
                 all.Add(item);
             }
 
-            years.Add(new ScriptObject { ["year"] = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), ["events"] = events });
+            events.IsReadOnly = true;
+            years.Add(new ScriptObject { ["year"] = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), ["events"] = events, IsReadOnly = true });
         }
 
-        return new ScriptObject { ["years"] = years, ["events"] = all };
+        years.IsReadOnly = true;
+        all.IsReadOnly = true;
+        return new ScriptObject { ["years"] = years, ["events"] = all, IsReadOnly = true };
     }
 }

@@ -31,14 +31,15 @@ public static class TemplateStage
 
         var functions = TemplateFunctions.Create(site.Config, assets);
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
+        var timeline = TemplateModel.TimelineObject(site);
         return site.Pages.AsParallel().AsOrdered()
-            .Select(page => RenderPage(site, page, templates, functions, version, shareImage, diagnostics))
+            .Select(page => RenderPage(site, page, templates, functions, timeline, version, shareImage, diagnostics))
             .Where(r => r is not null)
             .Select(r => r!)
             .ToList();
     }
 
-    private static RenderedPage? RenderPage(Site site, Page page, TemplateSet templates, ScriptObject functions, string version, string shareImage, DiagnosticBag diagnostics)
+    private static RenderedPage? RenderPage(Site site, Page page, TemplateSet templates, ScriptObject functions, ScriptObject timeline, string version, string shareImage, DiagnosticBag diagnostics)
     {
         var layout = $"layouts/{page.Layout}.html";
         if (!templates.Contains(layout))
@@ -55,7 +56,7 @@ public static class TemplateStage
         {
             ["site"] = TemplateModel.SiteObject(site, page, version, shareImage),
             ["page"] = TemplateModel.PageObject(site, page),
-            ["timeline"] = TemplateModel.TimelineObject(site),
+            ["timeline"] = timeline,
         };
         var inner = Run(templates, layout, functions, globals, diagnostics);
         if (inner is null)

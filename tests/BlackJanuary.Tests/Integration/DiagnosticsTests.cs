@@ -174,6 +174,18 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void A_timeline_no_page_shows_is_a_warning()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/timeline.yaml"] = "- date: 1901\n  title: Invented\n",
+        });
+        var run = site.Build();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("content/timeline.yaml(1,1): warning BJ2010: timeline.yaml has 1 event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void All_problems_are_reported_in_one_build_not_just_the_first()
     {
         using var site = new FixtureSite(new Dictionary<string, string>

@@ -1,0 +1,217 @@
+using System.Xml.Linq;
+using BlackJanuary.Tests.Support;
+
+namespace BlackJanuary.Tests.Integration;
+
+public class BuildTests
+{
+    private static readonly Dictionary<string, string> Fictional = new()
+    {
+        ["content/site.yaml"] = """
+            title: Testville Remembers
+            tagline: A fictional memorial
+            description: Test site for a town that never existed.
+            base_url: https://memorial.example.org/sub/
+            author: The Testville Society
+            """,
+        ["content/pages/index.md"] = """
+            ---
+            title: Welcome to Testville
+            date: 2001-02-03
+            summary: The fictional founding of Testville.
+            weight: 1
+            ---
+            # The town
+
+            Read [about us](about.md), the [timeline](timeline.md#1901-05-06-the-bridge-opens), "quoted" -- text.
+            """,
+        ["content/pages/about.md"] = """
+            ---
+            title: About <Testville> & "friends"
+            weight: 3
+            ---
+            <script>alert("raw html")</script>
+
+            | A | B |
+            |---|---|
+            | 1 | 2 |
+
+            Footnoted.[^1]
+
+            [^1]: A fictional note.
+            """,
+        ["content/pages/timeline.md"] = """
+            ---
+            title: Timeline
+            layout: timeline
+            weight: 2
+            ---
+            What happened in Testville.
+            """,
+        ["content/pages/draft.md"] = "---\ntitle: Not yet\ndraft: true\n---\n",
+        ["content/pages/history/early-days.md"] = "---\ntitle: Early days\ndate: 1999-12-31\n---\nBack to [home](../index.md).\n",
+        ["content/timeline.yaml"] = """
+            - date: 1901-05-06
+              title: The bridge opens
+              place: Testville
+              body: A *fictional* bridge.
+              sources:
+                - title: Testville Gazette
+                  url: https://gazette.example.org/bridge
+            - date: 1900
+              title: The town is founded
+            - date: 1901-05
+              end_date: 1901-07
+              title: A summer of fairs
+              sources:
+                - title: A book with no web address
+            """,
+        ["content/media/plan.txt"] = "fictional plan\n",
+    };
+
+    [Fact]
+    public void Writes_pretty_urls_for_every_page_and_leaves_drafts_out()
+    {
+        using var site = new FixtureSite(Fictional);
+        var run = site.Build();
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        foreach (var page in new[] { "index.html", "about/index.html", "timeline/index.html", "history/early-days/index.html", "404.html" })
+        {
+            Assert.True(site.Exists(page), page);
+        }
+
+        Assert.False(site.Exists("draft/index.html"));
+        Assert.Contains("Built 5 pages", run.Stdout, StringComparison.Ordinal);
+        Assert.True(site.Build("--drafts").ExitCode == 0);
+        Assert.True(site.Exists("draft/index.html"));
+    }
+
+    [Fact]
+    public void Links_respect_a_sub_path_base_url_and_markdown_links_become_page_urls()
+    {
+        using var site = new FixtureSite(Fictional);
+        Assert.Equal(0, site.Build().ExitCode);
+        var home = site.Read("index.html");
+        Assert.Contains("href=\"/sub/about/\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/sub/timeline/#1901-05-06-the-bridge-opens\"", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/sub/\">home</a>", site.Read("history/early-days/index.html"), StringComparison.Ordinal);
+        Assert.Matches("href=\"/sub/assets/css/site\\.[0-9a-f]{10}\\.css\"", home);
+        Assert.Contains("<a href=\"/sub/\">Home</a>", site.Read("404.html"), StringComparison.Ordinal);
+
+        Assert.Equal(0, site.Build("--base-url", "http://127.0.0.1:8000").ExitCode);
+        Assert.Contains("href=\"/about/\"", site.Read("index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_output_is_escaped_and_raw_html_in_markdown_is_off_by_default()
+    {
+        using var site = new FixtureSite(Fictional);
+        Assert.Equal(0, site.Build().ExitCode);
+        var about = site.Read("about/index.html");
+        Assert.Contains("<title>About &lt;Testville&gt; &amp; &quot;friends&quot; | Testville Remembers</title>", about, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", about, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", about, StringComparison.Ordinal);
+        Assert.Contains("<table>", about, StringComparison.Ordinal);
+        Assert.Contains("class=\"footnotes\"", about, StringComparison.Ordinal);
+        Assert.Contains("&ldquo;quoted&rdquo; &ndash; text", site.Read("index.html"), StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"the-town\">The town</h1>", site.Read("index.html"), StringComparison.Ordinal);
+
+        site.Write("content/site.yaml", Fictional["content/site.yaml"] + "\nmarkdown:\n  unsafe_html: true\n");
+        Assert.Equal(0, site.Build().ExitCode);
+        Assert.Contains("<script>alert(\"raw html\")</script>", site.Read("about/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_timeline_is_chronological_grouped_by_year_with_dates_in_their_precision()
+    {
+        using var site = new FixtureSite(Fictional);
+        Assert.Equal(0, site.Build().ExitCode);
+        var timeline = site.Read("timeline/index.html");
+        var founded = timeline.IndexOf("id=\"1900-the-town-is-founded\"", StringComparison.Ordinal);
+        var fairs = timeline.IndexOf("id=\"1901-05-a-summer-of-fairs\"", StringComparison.Ordinal);
+        var bridge = timeline.IndexOf("id=\"1901-05-06-the-bridge-opens\"", StringComparison.Ordinal);
+        Assert.True(founded > 0 && founded < fairs && fairs < bridge, timeline);
+        Assert.Contains("<time datetime=\"1900\">1900</time>", timeline, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"1901-05\">May 1901</time>", timeline, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"1901-05-06\">6 May 1901</time>", timeline, StringComparison.Ordinal);
+        Assert.Contains("<h2>1900</h2>", timeline, StringComparison.Ordinal);
+        Assert.Contains("<h2>1901</h2>", timeline, StringComparison.Ordinal);
+        Assert.Contains("A <em>fictional</em> bridge.", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Site_files_are_valid_and_use_absolute_urls()
+    {
+        using var site = new FixtureSite(Fictional);
+        Assert.Equal(0, site.Build().ExitCode);
+
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(site.Read("sitemap.xml")).Root!.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
+        Assert.Equal(
+            ["https://memorial.example.org/sub/", "https://memorial.example.org/sub/about/", "https://memorial.example.org/sub/history/early-days/", "https://memorial.example.org/sub/timeline/"],
+            locs);
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(site.Read("feed.xml")).Root!;
+        Assert.Equal(atom + "feed", feed.Name);
+        Assert.Equal("2001-02-03T00:00:00Z", feed.Element(atom + "updated")!.Value);
+        var entries = feed.Elements(atom + "entry").ToList();
+        Assert.Equal(["Welcome to Testville", "Early days"], entries.Select(e => e.Element(atom + "title")!.Value));
+        Assert.Contains("href=\"https://memorial.example.org/sub/about/\"", entries[0].Element(atom + "content")!.Value, StringComparison.Ordinal);
+
+        Assert.Equal("User-agent: *\nAllow: /\n\nSitemap: https://memorial.example.org/sub/sitemap.xml\n", site.Read("robots.txt"));
+        Assert.Contains("Content-Security-Policy: default-src 'none'; script-src 'self'", site.Read("_headers"), StringComparison.Ordinal);
+        Assert.Equal("fictional plan\n", site.Read("media/plan.txt"));
+    }
+
+    [Fact]
+    public void Identical_input_gives_byte_identical_output()
+    {
+        using var site = new FixtureSite(Fictional);
+        Assert.Equal(0, site.Build().ExitCode);
+        var first = DiagnosticsTests.Snapshot(site.Output);
+        Assert.Equal(0, site.Build().ExitCode);
+        Assert.Equal(first, DiagnosticsTests.Snapshot(site.Output));
+    }
+
+    [Fact]
+    public void A_site_can_override_one_theme_template()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("content/templates/layouts/page.html", "<h1 class=\"mine\">{{ page.title }}</h1>");
+        Assert.Equal(0, site.Build().ExitCode);
+        Assert.Contains("<h1 class=\"mine\">Early days</h1>", site.Read("history/early-days/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"mine\"", site.Read("index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Templates_cannot_include_files_outside_the_theme()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("templates/layouts/page.html", "{{ include \"../content/site.yaml\" }}");
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("templates/layouts/page.html(1,4): error BJ4003: template error: no template '../content/site.yaml'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Endless_template_loops_are_stopped()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("templates/layouts/page.html", "{{ while true }}x{{ end }}");
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("templates/layouts/page.html(1,4): error BJ4003: template error:", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Templates_cannot_change_the_shared_timeline()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("templates/layouts/page.html", "{{ timeline.events[0].title = \"changed\" }}");
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("templates/layouts/page.html(1,", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error BJ4003", run.Stderr, StringComparison.Ordinal);
+    }
+}
