@@ -18,7 +18,7 @@ internal static class CommandLine
           -h, --help        show this help
           --version         show the version
 
-        Exit codes: 0 built, 1 content or template errors, 2 usage errors.
+        Exit codes: 0 built, 1 content or template errors, 2 usage errors, 3 internal error (a bug).
 
         """;
 

@@ -49,13 +49,11 @@ public sealed class LinkTargets
         }
 
         var hash = url.IndexOf('#', StringComparison.Ordinal);
-        var pathPart = Uri.UnescapeDataString(hash >= 0 ? url[..hash] : url);
+        var beforeHash = hash >= 0 ? url[..hash] : url;
         var fragment = hash >= 0 ? url[(hash + 1)..] : "";
-        var query = pathPart.IndexOf('?', StringComparison.Ordinal);
-        if (query >= 0)
-        {
-            pathPart = pathPart[..query];
-        }
+        var queryAt = beforeHash.IndexOf('?', StringComparison.Ordinal);
+        var query = queryAt >= 0 ? beforeHash[queryAt..] : "";
+        var pathPart = Uri.UnescapeDataString(queryAt >= 0 ? beforeHash[..queryAt] : beforeHash);
 
         string target;
         if (pathPart.Length == 0)
@@ -96,8 +94,11 @@ public sealed class LinkTargets
             return LinkResolution.Broken($"/{key} has no anchor #{fragment}");
         }
 
-        return LinkResolution.Internal(key, fragment);
+        return LinkResolution.Internal(key, query, fragment);
     }
+
+    /// <summary>Percent-encodes each segment of a site path for use in an href.</summary>
+    public static string Encode(string sitePath) => string.Join('/', sitePath.Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>Resolves "." and ".." in a rooted path; null when it climbs above the root.</summary>
     private static string? Normalize(string rooted)
@@ -126,11 +127,11 @@ public sealed class LinkTargets
     }
 }
 
-public sealed record LinkResolution(bool IsExternal, string Path, string Fragment, string? Problem)
+public sealed record LinkResolution(bool IsExternal, string Path, string Query, string Fragment, string? Problem)
 {
-    public static LinkResolution External(string url) => new(true, url, "", null);
+    public static LinkResolution External(string url) => new(true, url, "", "", null);
 
-    public static LinkResolution Internal(string path, string fragment) => new(false, path, fragment, null);
+    public static LinkResolution Internal(string path, string query, string fragment) => new(false, path, query, fragment, null);
 
-    public static LinkResolution Broken(string problem) => new(false, "", "", problem);
+    public static LinkResolution Broken(string problem) => new(false, "", "", "", problem);
 }

@@ -13,6 +13,16 @@ public static class ContentLoader
     private static readonly string[] SourceKeys = ["title", "url"];
     private const string NotFoundPath = "404.html";
 
+    /// <summary>
+    /// Symbolic links and hidden files are skipped, so that a link added to content cannot bring a
+    /// file from elsewhere on the build machine into the site.
+    /// </summary>
+    internal static readonly EnumerationOptions SafeEnumeration = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+    };
+
     public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(contentDir))
@@ -56,7 +66,7 @@ public static class ContentLoader
             return pages;
         }
 
-        var files = Directory.EnumerateFiles(pagesDir, "*.md", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(pagesDir, "*.md", SafeEnumeration)
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -78,6 +88,12 @@ public static class ContentLoader
         }
 
         pages = pages.DistinctBy(p => p.Path, StringComparer.Ordinal).ToList();
+        if (!pages.Any(p => p.IsHome))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(Path.Combine(pagesDir, "index.md")),
+                "the site has no home page; create pages/index.md (or make it not a draft)");
+        }
+
         if (!pages.Any(p => p.Path == NotFoundPath))
         {
             // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
@@ -234,10 +250,11 @@ public static class ContentLoader
             return null;
         }
 
-        if (date is not null && endDate is not null && endDate <= date)
+        // "1990-01-19 to 1990-01" is a span to the end of January; "1990 to 1990-06" ends inside its own start.
+        if (date is not null && endDate is not null && endDate.End <= date.End)
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("end_date"),
-                $"end_date {endDate} is not after date {date}; an event's span must end after it starts");
+                $"end_date {endDate} does not end after date {date}; an event's span must end after it starts");
             return null;
         }
 
@@ -269,10 +286,7 @@ public static class ContentLoader
             return [];
         }
 
-        // Enumeration does not follow links out of the folder: symbolic links are skipped so that a
-        // link in content cannot copy files from elsewhere on the build machine into the site.
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
-        return Directory.EnumerateFiles(mediaDir, "*", options)
+        return Directory.EnumerateFiles(mediaDir, "*", SafeEnumeration)
             .Order(StringComparer.Ordinal)
             .Select(f => new MediaFile(f, "media/" + Path.GetRelativePath(mediaDir, f).Replace('\\', '/')))
             .ToList();

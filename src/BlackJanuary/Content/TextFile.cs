@@ -18,6 +18,13 @@ public static class TextFile
         try
         {
             var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(path),
+                    "the file is a symbolic link; content and templates must be real files inside their folders");
+                return null;
+            }
+
             if (info.Length > MaxBytes)
             {
                 diagnostics.Error(DiagnosticCodes.FileTooLarge, new SourceLocation(path),

@@ -64,14 +64,16 @@ public sealed class YamlFields
         if (value is YamlScalarNode scalar)
         {
             var text = scalar.Value ?? "";
-            if (required && text.Trim().Length == 0)
+
+            // A plain `key:` with nothing after it is YAML null, which editors mean as "not set".
+            var unset = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && text is "" or "~" or "null";
+            if (required && (unset || text.Trim().Length == 0))
             {
                 _diagnostics.Error(DiagnosticCodes.MissingField, Locate(_file, _lineOffset + 1, value), $"'{key}' of {_what} is empty; give it a value");
                 return null;
             }
 
-            // A plain `key:` with nothing after it is YAML null, which editors mean as "not set".
-            return scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && text is "~" or "null" ? null : text;
+            return unset ? null : text;
         }
 
         _diagnostics.Error(DiagnosticCodes.WrongType, Locate(_file, _lineOffset + 1, value), $"'{key}' of {_what} must be text, not a {Shape(value)}");
@@ -136,7 +138,7 @@ public sealed class YamlFields
     /// <summary>The items of a list value, or an empty list after reporting a wrong shape.</summary>
     public IReadOnlyList<YamlNode> List(string key)
     {
-        if (!TryGet(key, out _, out var value) || value is YamlScalarNode { Value: null or "" or "~" })
+        if (!TryGet(key, out _, out var value) || value is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" })
         {
             return [];
         }

@@ -29,7 +29,7 @@ public static class DiagnosticCodes
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
-    public const string RawHtmlEscaped = "BJ3002";
+    public const string UnsafeLink = "BJ3002";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";

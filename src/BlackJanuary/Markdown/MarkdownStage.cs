@@ -75,6 +75,34 @@ public static class MarkdownStage
         }
     }
 
+    /// <summary>
+    /// '{#id .class}' after a heading is for stable anchors and styling; any other attribute
+    /// ('{onclick=…}', '{style=…}') is raw HTML by another name, and is dropped like raw HTML is.
+    /// </summary>
+    private static void KeepOnlyIdsAndClasses(MarkdownDocument doc)
+    {
+        foreach (var node in doc.Descendants())
+        {
+            if (node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
+            {
+                properties.Clear();
+            }
+        }
+    }
+
+    private static bool HasUnsafeScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+        var scheme = new string(url[..colon].Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
+        return scheme is "javascript" or "vbscript" or "data";
+    }
+
     private static string ToHtml(MarkdownDocument doc, Page page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
     {
         foreach (var link in doc.Descendants<LinkInline>())
@@ -84,22 +112,36 @@ public static class MarkdownStage
                 continue;
             }
 
+            // Lines inside a YAML block scalar are not file lines; point at the event then.
+            var location = at.Line == 0 || page.SourcePath != at.File
+                ? at
+                : new SourceLocation(at.File, at.Line + link.Line, link.Column + 1);
+            if (!site.Config.UnsafeHtml && HasUnsafeScheme(link.Url))
+            {
+                diagnostics.Error(DiagnosticCodes.UnsafeLink, location,
+                    $"link '{link.Url}' would run code in the reader's browser; link to an http(s) address or a page instead");
+                link.Url = "";
+                continue;
+            }
+
             var resolution = targets.Resolve(page, link.Url);
             if (resolution.Problem is not null)
             {
-                // Lines inside a YAML block scalar are not file lines; point at the event then.
-                var location = at.Line == 0 || page.SourcePath != at.File
-                    ? at
-                    : new SourceLocation(at.File, at.Line + link.Line, link.Column + 1);
                 diagnostics.Warning(DiagnosticCodes.BrokenLink, location, $"broken link '{link.Url}': {resolution.Problem}; fix the link or the target");
             }
             else if (!resolution.IsExternal && !link.Url.StartsWith('#'))
             {
-                link.Url = site.Config.PathFor(resolution.Path) + (resolution.Fragment.Length > 0 ? "#" + resolution.Fragment : "");
+                link.Url = site.Config.PathFor(LinkTargets.Encode(resolution.Path)) + resolution.Query
+                    + (resolution.Fragment.Length > 0 ? "#" + resolution.Fragment : "");
             }
         }
 
         MoveAlignmentToClasses(doc);
+        if (!site.Config.UnsafeHtml)
+        {
+            KeepOnlyIdsAndClasses(doc);
+        }
+
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);

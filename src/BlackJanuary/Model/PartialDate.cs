@@ -87,6 +87,14 @@ public sealed partial record PartialDate(int Year, int Month, int Day, DatePreci
     /// <summary>The first day the date can mean, for feeds and sitemaps that need a full date.</summary>
     public DateOnly Start => new(Year, Month, Day);
 
+    /// <summary>The last day the date can mean: 31 December for a year, the month's last day for a month.</summary>
+    public DateOnly End => Precision switch
+    {
+        DatePrecision.Year => new DateOnly(Year, 12, 31),
+        DatePrecision.Month => new DateOnly(Year, Month, DateTime.DaysInMonth(Year, Month)),
+        _ => Start,
+    };
+
     /// <summary>Chronological; a coarser date sorts before finer dates inside it ("1990" before "1990-01-20").</summary>
     public int CompareTo(PartialDate? other)
     {

@@ -21,7 +21,6 @@ public sealed class AssetManifest
     public static AssetManifest Build(IReadOnlyList<string> templateRoots)
     {
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
         foreach (var root in templateRoots)
         {
             var dir = Path.Combine(root, "assets");
@@ -30,7 +29,7 @@ public sealed class AssetManifest
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(dir, "*", options).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(dir, "*", Content.ContentLoader.SafeEnumeration).Order(StringComparer.Ordinal))
             {
                 var logical = Path.GetRelativePath(dir, file).Replace('\\', '/');
                 if (!assets.ContainsKey(logical))

@@ -135,6 +135,11 @@ public sealed class OutputWriter
             {
                 Directory.Move(old, _output);
             }
+
+            if (Directory.Exists(_staging))
+            {
+                Directory.Delete(_staging, recursive: true);
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ using BlackJanuary.Templates;
 namespace BlackJanuary.Output;
 
 /// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers.</summary>
-public static class SiteFiles
+public static partial class SiteFiles
 {
     public static string Sitemap(Site site)
     {
@@ -103,9 +103,12 @@ public static class SiteFiles
     private static string AbsoluteLinks(string html, Configuration.SiteConfig c)
     {
         var origin = c.BaseUrl.GetLeftPart(UriPartial.Authority);
-        return html.Replace($"href=\"{c.BasePath}", $"href=\"{origin}{c.BasePath}", StringComparison.Ordinal)
-            .Replace($"src=\"{c.BasePath}", $"src=\"{origin}{c.BasePath}", StringComparison.Ordinal);
+        return RootRelative().Replace(html, m => $"{m.Groups[1].Value}=\"{origin}/");
     }
+
+    /// <summary>href="/…" or src="/…" but not protocol-relative "//host/…".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("\\b(href|src)=\"/(?!/)")]
+    private static partial System.Text.RegularExpressions.Regex RootRelative();
 
     private static string Stamp(PartialDate date) =>
         date.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";

@@ -85,7 +85,7 @@ internal static class TemplateModel
                 {
                     ["id"] = e.Id,
                     ["title"] = e.Title,
-                    ["year"] = e.Date.Year,
+                    ["year"] = e.Date.Iso[..4],
                     ["date_iso"] = e.Date.Iso,
                     ["date_text"] = e.Date.Text,
                     ["end_date_iso"] = e.EndDate?.Iso ?? "",
@@ -106,7 +106,7 @@ internal static class TemplateModel
             }
 
             events.IsReadOnly = true;
-            years.Add(new ScriptObject { ["year"] = group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), ["events"] = events, IsReadOnly = true });
+            years.Add(new ScriptObject { ["year"] = group.First().Date.Iso[..4], ["events"] = events, IsReadOnly = true });
         }
 
         years.IsReadOnly = true;

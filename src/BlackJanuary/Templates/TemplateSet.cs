@@ -21,8 +21,7 @@ public sealed class TemplateSet : ITemplateLoader
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots.Where(Directory.Exists))
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden };
-            foreach (var file in Directory.EnumerateFiles(root, "*.html", options).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(root, "*.html", ContentLoader.SafeEnumeration).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (name.StartsWith("assets/", StringComparison.Ordinal) || templates.ContainsKey(name))

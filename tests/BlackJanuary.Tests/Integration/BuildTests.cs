@@ -184,6 +184,21 @@ public class BuildTests
         Assert.DoesNotContain("class=\"mine\"", site.Read("index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Markdown_attributes_keep_ids_and_classes_but_not_event_handlers()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("content/pages/about.md", "---\ntitle: About\n---\n## Named {#named .wide onclick=\"alert(1)\" style=\"color:red\"}\n\nSee [the plan](/media/plan.txt?v=1) and [a file](/media/a%20b.txt).\n");
+        site.Write("content/media/a b.txt", "x");
+        Assert.Equal(0, site.Build().ExitCode);
+        var about = site.Read("about/index.html");
+        Assert.Contains("<h2 id=\"named\" class=\"wide\">Named</h2>", about, StringComparison.Ordinal);
+        Assert.DoesNotContain("onclick", about, StringComparison.Ordinal);
+        Assert.DoesNotContain("color:red", about, StringComparison.Ordinal);
+        Assert.Contains("href=\"/sub/media/a%20b.txt\"", about, StringComparison.Ordinal);
+        Assert.Contains("href=\"/sub/media/plan.txt?v=1\"", about, StringComparison.Ordinal);
+    }
+
     /// <summary>Templates may come from strangers' pull requests: what they must not be able to do.</summary>
     [Theory]
     [InlineData("read a file outside the theme", "{{ include \"../content/site.yaml\" }}", "(1,4): error BJ4003: template error: no template '../content/site.yaml'")]

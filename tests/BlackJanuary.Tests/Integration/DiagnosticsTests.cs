@@ -86,7 +86,31 @@ public class DiagnosticsTests
             "span that ends before it starts",
             "content/timeline.yaml",
             "- date: 1990\n  end_date: 1987\n  title: Backwards\n",
-            "content/timeline.yaml(2,13): error BJ2008: end_date 1987 is not after date 1990;"
+            "content/timeline.yaml(2,13): error BJ2008: end_date 1987 does not end after date 1990;"
+        },
+        {
+            "span that ends inside its own start",
+            "content/timeline.yaml",
+            "- date: 1990\n  end_date: 1990-06\n  title: Inside\n",
+            "content/timeline.yaml(2,13): error BJ2008: end_date 1990-06 does not end after date 1990;"
+        },
+        {
+            "javascript link",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\nClick [here](javascript:alert(1)) or [there](JaVa\tScript:x).\n",
+            "content/pages/about.md(4,7): error BJ3002: link 'javascript:alert(1)' would run code in the reader's browser;"
+        },
+        {
+            "no home page",
+            "content/pages/index.md",
+            "---\ntitle: Home\ndraft: true\n---\n",
+            "content/pages/index.md: error BJ1007: the site has no home page; create pages/index.md (or make it not a draft)"
+        },
+        {
+            "empty required value",
+            "content/pages/about.md",
+            "---\ntitle:\n---\n",
+            "content/pages/about.md(2,7): error BJ2001: 'title' of the front matter is empty; give it a value"
         },
         {
             "list where a text belongs",
@@ -171,6 +195,21 @@ public class DiagnosticsTests
         Assert.Contains("content/pages/about.md(7,26): warning BJ3001: broken link 'index.md#nowhere': / has no anchor #nowhere", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("content/pages/about.md(7,63): warning BJ3001: broken link '/gone/': nothing in the site is published at /gone/", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, run.Stderr.Split("BJ3001").Length - 1);
+    }
+
+    [Fact]
+    public void Symbolic_links_in_content_are_refused()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        var secret = Path.Combine(site.Root, "outside-secret.txt");
+        File.WriteAllText(secret, "not for the site");
+        File.CreateSymbolicLink(Path.Combine(site.Root, "content", "timeline.yaml"), secret);
+        Directory.CreateDirectory(Path.Combine(site.Root, "content", "media"));
+        File.CreateSymbolicLink(Path.Combine(site.Root, "content", "media", "leak.txt"), secret);
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/timeline.yaml: error BJ2009: the file is a symbolic link;", run.Stderr, StringComparison.Ordinal);
+        Assert.False(site.Exists("media/leak.txt"));
     }
 
     [Fact]
