@@ -4,17 +4,17 @@ using Microsoft.Playwright;
 namespace BlackJanuary.BrowserTests;
 
 /// <summary>
-/// Full-page screenshots of the memorial's home and timeline for a person to look at, written only
-/// when SCREENSHOTS_DIR names a folder (e.g. SCREENSHOTS_DIR=/tmp/shots dotnet test …).
+/// Full-page screenshots of the memorial's home and timeline for a person to look at, in
+/// SCREENSHOTS_DIR when it names a folder (SCREENSHOTS_DIR=/tmp/shots tests/run.sh), else in a
+/// temporary folder. Each must be a PNG exactly as wide as its viewport: a wider page scrolls sideways.
 /// </summary>
 public sealed class ScreenshotTests(SiteFixture fixture)
 {
-    public static bool ScreenshotsRequested => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SCREENSHOTS_DIR"));
-
-    [Fact(Skip = "set SCREENSHOTS_DIR to write screenshots", SkipUnless = nameof(ScreenshotsRequested))]
+    [Fact]
     public async Task WriteScreenshotsOfHomeAndTimeline()
     {
-        var dir = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR")!;
+        var requested = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR");
+        var dir = string.IsNullOrEmpty(requested) ? Directory.CreateTempSubdirectory("bj-shots-").FullName : requested;
         Directory.CreateDirectory(dir);
         var browser = await fixture.BrowserAsync();
         var site = fixture.Site(SiteFixture.Memorial);
@@ -27,10 +27,17 @@ public sealed class ScreenshotTests(SiteFixture fixture)
                 {
                     await using var visit = await Browse.OpenAsync(context, site.UrlOf(path));
                     var file = Path.Combine(dir, $"{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
-                    await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                    var png = await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
                     TestContext.Current.SendDiagnosticMessage($"screenshot: {file}");
+                    Assert.True(png.AsSpan().StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G']), $"{file} is not a PNG");
+                    Assert.Equal(width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
                 }
             }
+        }
+
+        if (string.IsNullOrEmpty(requested))
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 }
