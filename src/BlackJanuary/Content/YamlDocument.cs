@@ -20,12 +20,11 @@ public static class YamlDocument
     /// </summary>
     public static YamlNode? Parse(string text, string file, int firstLine, DiagnosticBag diagnostics)
     {
-        var scan = new ScanState();
+        var parser = new LimitedParser(text);
         try
         {
-            CheckLimits(text, scan);
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
@@ -45,17 +44,10 @@ public static class YamlDocument
         {
             // YamlDotNet's scanner fails this way on some malformed input (an unclosed '[' before a
             // new '- ' item); the last event it read is the best position we have.
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, scan.Line + firstLine - 1, scan.Column),
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, parser.Line + firstLine - 1, parser.Column),
                 "YAML syntax error: the YAML cannot be read after this point; look for an unclosed '[', '{' or quote");
             return null;
         }
-    }
-
-    private sealed class ScanState
-    {
-        public int Line { get; set; } = 1;
-
-        public int Column { get; set; } = 1;
     }
 
     private static string Clean(string message)
@@ -66,35 +58,44 @@ public static class YamlDocument
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
-    private static void CheckLimits(string text, ScanState scan)
+    /// <summary>
+    /// Hands YamlDotNet's events to the loader while counting depth and aliases, so the limits
+    /// are checked in the one parse, before a deep or alias-heavy document is built into nodes.
+    /// </summary>
+    private sealed class LimitedParser(string text) : IParser
     {
-        var parser = new Parser(new StringReader(text));
-        int depth = 0, aliases = 0;
-        while (parser.MoveNext())
+        private readonly Parser _inner = new(new StringReader(text));
+        private int _depth;
+        private int _aliases;
+
+        public int Line { get; private set; } = 1;
+
+        public int Column { get; private set; } = 1;
+
+        public ParsingEvent? Current => _inner.Current;
+
+        public bool MoveNext()
         {
-            var e = parser.Current!;
-            scan.Line = (int)e.Start.Line;
-            scan.Column = (int)e.Start.Column;
+            if (!_inner.MoveNext())
+            {
+                return false;
+            }
+
+            var e = _inner.Current!;
+            Line = (int)e.Start.Line;
+            Column = (int)e.Start.Column;
             switch (e)
             {
-                case MappingStart or SequenceStart:
-                    if (++depth > MaxDepth)
-                    {
-                        throw new LimitException(e.Start, $"YAML is nested more than {MaxDepth} levels deep; flatten the structure");
-                    }
-
-                    break;
+                case MappingStart or SequenceStart when ++_depth > MaxDepth:
+                    throw new LimitException(e.Start, $"YAML is nested more than {MaxDepth} levels deep; flatten the structure");
                 case MappingEnd or SequenceEnd:
-                    depth--;
+                    _depth--;
                     break;
-                case AnchorAlias:
-                    if (++aliases > MaxAliases)
-                    {
-                        throw new LimitException(e.Start, $"YAML uses more than {MaxAliases} aliases (*name); write the values out instead");
-                    }
-
-                    break;
+                case AnchorAlias when ++_aliases > MaxAliases:
+                    throw new LimitException(e.Start, $"YAML uses more than {MaxAliases} aliases (*name); write the values out instead");
             }
+
+            return true;
         }
     }
 
