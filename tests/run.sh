@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The test command (README, CI): installs what the browser tests need when it is missing, runs
+# every test project, and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${need[*]} for the browser tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "Missing ${need[*]}: run 'sudo apt-get install -y ${need[*]}'. The browser tests will fail until then." >&2
+  fi
+fi
+
+# The Nu Html Checker comes from the npm registry; kept outside the repository, installed once.
+vnu_dir="${XDG_CACHE_HOME:-$HOME/.cache}/blackjanuary/vnu"
+export VNU_JAR="$vnu_dir/node_modules/vnu-jar/build/dist/vnu.jar"
+if [ ! -f "$VNU_JAR" ]; then
+  echo "Installing vnu-jar (Nu Html Checker) into $vnu_dir…"
+  mkdir -p "$vnu_dir" && npm install --silent --no-fund --no-audit --prefix "$vnu_dir" vnu-jar@26.9.27 >/dev/null
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+log=$(mktemp)
+dotnet test --solution BlackJanuary.sln 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test assembly prints its own 'total/failed/succeeded' block; sum them into one line.
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"
