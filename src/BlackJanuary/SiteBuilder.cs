@@ -1,4 +1,5 @@
 using System.Reflection;
+using BlackJanuary.Checks;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Markdown;
@@ -28,6 +29,7 @@ public static class SiteBuilder
         {
             site = MarkdownStage.Render(site, diagnostics);
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics);
+            DuplicateIds.Check(rendered, diagnostics);
             if (!Failed(diagnostics, options.Strict) && OutputWriter.Begin(options.OutputDir, diagnostics) is { } writer)
             {
                 // Creating many small files is mostly time in the kernel, which two threads halve.

@@ -30,6 +30,7 @@ public static class DiagnosticCodes
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
     public const string UnsafeLink = "BJ3002";
+    public const string DuplicateId = "BJ3003";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";

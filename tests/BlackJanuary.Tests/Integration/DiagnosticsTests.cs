@@ -213,6 +213,20 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void A_heading_that_takes_an_id_the_theme_uses_is_a_warning()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["templates/layouts/page.html"] = "<div id=\"main\">{{ page.content }}</div>",
+            ["content/pages/about.md"] = "---\ntitle: About\n---\n# Main\n\nText.\n",
+        });
+        var run = site.Build();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("content/pages/about.md: warning BJ3003: the page has two elements with id 'main'", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Split('\n'), l => l.Contains("BJ3003", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_timeline_no_page_shows_is_a_warning()
     {
         using var site = new FixtureSite(new Dictionary<string, string>
