@@ -156,6 +156,20 @@ public sealed class BrokenPagesTests(SiteFixture fixture)
         Assert.NotEmpty(SiteFileChecks.RobotsProblems("User-agent: *\nAllow: /\n", new Uri("https://example.org/site/sitemap.xml")));
     }
 
+    [Fact]
+    public async Task PrintAndMotionChecksReportAPageWithoutThoseStyles()
+    {
+        await using var visit = await OpenAsync("no-print-or-motion-styles.html");
+        var print = await ReadingChecks.PrintProblemsAsync(visit.Page);
+        Assert.Contains(print, p => p.StartsWith("nav", StringComparison.Ordinal));
+        Assert.Contains(print, p => p.Contains("not black", StringComparison.Ordinal));
+        Assert.Contains(print, p => p.Contains("an external article", StringComparison.Ordinal));
+        Assert.Contains(print, p => p.Contains("#e1 may be split", StringComparison.Ordinal));
+        var motion = await ReadingChecks.MotionProblemsAsync(visit.Page);
+        Assert.Contains("scrolling is smooth", motion);
+        Assert.Contains(motion, p => p.StartsWith("a still moves", StringComparison.Ordinal));
+    }
+
     private async Task<Visit> OpenAsync(string page, int width = 1280)
     {
         var browser = await fixture.BrowserAsync();
