@@ -170,6 +170,18 @@ public sealed class BrokenPagesTests(SiteFixture fixture)
         Assert.Contains(motion, p => p.StartsWith("a still moves", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task LinkCheckReportsMissingPagesFilesAndAnchors()
+    {
+        var url = new Uri(fixture.BrokenUrl, "broken-links.html");
+        var html = MarkupChecks.Parse(File.ReadAllText(Path.Combine(SiteFixture.BrokenDir, "broken-links.html")));
+        var problems = await LinkChecks.ProblemsAsync(fixture.Http, LinkChecks.InternalReferences(html, url));
+        Assert.Contains(problems, p => p.Contains("/broken/no-such-page/ answers 404", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("#no-such-anchor: no element with that id", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("/broken/nothing.pdf answers 404", StringComparison.Ordinal));
+        Assert.Equal(3, problems.Count);
+    }
+
     private async Task<Visit> OpenAsync(string page, int width = 1280)
     {
         var browser = await fixture.BrowserAsync();

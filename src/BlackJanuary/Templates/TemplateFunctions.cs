@@ -1,9 +1,11 @@
 using System.Collections;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BlackJanuary.Configuration;
+using BlackJanuary.Checks;
+using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using BlackJanuary.Output;
+using Scriban;
 using Scriban.Runtime;
 
 namespace BlackJanuary.Templates;
@@ -11,10 +13,19 @@ namespace BlackJanuary.Templates;
 /// <summary>The functions templates call: URLs that respect a sub-path base_url, assets, JSON, dates.</summary>
 internal static class TemplateFunctions
 {
-    public static ScriptObject Create(SiteConfig config, AssetManifest assets)
+    public static ScriptObject Create(Site site, AssetManifest assets, DiagnosticBag diagnostics)
     {
+        var config = site.Config;
+        var pages = site.Pages.ToDictionary(p => p.Path, p => p, StringComparer.Ordinal);
+        var published = pages.Keys.Concat(site.Media.Select(m => m.OutputPath)).Concat(LinkTargets.SiteFiles).ToHashSet(StringComparer.Ordinal);
         var functions = new ScriptObject();
-        functions.Import("url", new Func<string, string>(config.PathFor));
+        functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
+        {
+            CheckPublished(context, path, published, diagnostics);
+            return config.PathFor(path);
+        }));
+        functions.Import("find_page", new Func<string, ScriptObject?>(path =>
+            pages.TryGetValue(path.TrimStart('/'), out var page) ? TemplateModel.PageObject(site, page) : null));
         functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
         functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
         functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));
@@ -23,6 +34,23 @@ internal static class TemplateFunctions
         functions.Import("format_date", new Func<string, string>(FormatDate));
         functions["include"] = new IncludeFunction();
         return functions;
+    }
+
+    /// <summary>
+    /// A theme's links are checked like content's: a link to a page the site does not have is a
+    /// warning at the template line, not a 404 found by a visitor.
+    /// </summary>
+    private static void CheckPublished(TemplateContext context, string path, HashSet<string> published, DiagnosticBag diagnostics)
+    {
+        var target = path.Split('#', 2)[0].Split('?', 2)[0].TrimStart('/');
+        if (target.Contains("://", StringComparison.Ordinal) || published.Contains(target) || published.Contains(target + "/"))
+        {
+            return;
+        }
+
+        var span = context.CurrentNode?.Span ?? default;
+        diagnostics.Warning(DiagnosticCodes.BrokenLink, TemplateSet.Locate(span, context.CurrentSourceFile ?? ""),
+            $"broken link: the template links to /{target}, which the site does not publish; add that page, or use find_page to link only when it exists");
     }
 
     private static string AssetPath(AssetManifest assets, string name) =>

@@ -29,7 +29,7 @@ public static class TemplateStage
             return [];
         }
 
-        var functions = TemplateFunctions.Create(site.Config, assets);
+        var functions = TemplateFunctions.Create(site, assets, diagnostics);
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
         var timeline = TemplateModel.TimelineObject(site);
         return site.Pages.AsParallel().AsOrdered()

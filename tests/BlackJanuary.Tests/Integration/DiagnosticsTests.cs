@@ -227,6 +227,24 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void A_theme_link_to_a_page_the_site_lacks_is_a_warning_at_the_template_line()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["templates/layouts/home.html"] = "<h1>{{ page.title }}</h1>\n<a href=\"{{ url \"sources/\" }}\">Sources</a>\n{{ p = find_page \"sources/\" }}{{ if p }}<a href=\"{{ p.url }}\">{{ p.title }}</a>{{ end }}",
+        });
+        var run = site.Build();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("templates/layouts/home.html(2,13): warning BJ3001: broken link: the template links to /sources/, which the site does not publish;", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Split('\n'), l => l.Contains("BJ3001", StringComparison.Ordinal));
+
+        site.Write("content/pages/sources.md", "---\ntitle: Our sources\n---\n");
+        var fixedRun = site.Build();
+        Assert.DoesNotContain("BJ3001", fixedRun.Stderr, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/sub/sources/\">Our sources</a>", site.Read("index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_timeline_no_page_shows_is_a_warning()
     {
         using var site = new FixtureSite(new Dictionary<string, string>
