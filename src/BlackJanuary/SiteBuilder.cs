@@ -17,41 +17,46 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var pages = 0;
-        var files = 0;
+        var (pages, files) = (0, 0);
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics);
         // The site's own templates/ folder, if any, overrides single files of the theme.
         string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
         var templates = TemplateSet.Load(templateRoots, diagnostics);
-        var assets = AssetManifest.Build(templateRoots);
+        var assets = AssetManifest.Build(templateRoots, diagnostics);
 
         if (site is not null && !diagnostics.HasErrors)
         {
             site = MarkdownStage.Render(site, diagnostics);
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics);
             DuplicateIds.Check(rendered, diagnostics);
-            if (!Failed(diagnostics, options.Strict) && OutputWriter.Begin(options.OutputDir, diagnostics) is { } writer)
+            if (!Failed(diagnostics, options.Strict))
             {
-                // Creating many small files is mostly time in the kernel, which two threads halve.
-                Parallel.ForEach(rendered, page => writer.WriteText(page.Page.OutputFile, page.Html));
-
-                foreach (var asset in assets.All)
+                using var writer = OutputWriter.Begin(options.OutputDir, diagnostics);
+                if (writer is not null)
                 {
-                    writer.Copy(asset.OutputPath, asset.SourceFile);
-                }
+                    // Creating many small files is mostly time in the kernel, which two threads halve.
+                    Parallel.ForEach(rendered, page => writer.WriteText(page.Page.OutputFile, page.Html));
+                    foreach (var asset in assets.All)
+                    {
+                        writer.Copy(asset.OutputPath, asset.SourceFile);
+                    }
 
-                foreach (var media in site.Media)
-                {
-                    writer.Copy(media.OutputPath, media.SourceFile);
-                }
+                    foreach (var media in site.Media)
+                    {
+                        writer.Copy(media.OutputPath, media.SourceFile);
+                    }
 
-                writer.WriteText("sitemap.xml", SiteFiles.Sitemap(site));
-                writer.WriteText("feed.xml", SiteFiles.AtomFeed(site));
-                writer.WriteText("robots.txt", SiteFiles.Robots(site));
-                writer.WriteText("_headers", SiteFiles.Headers(site));
-                writer.Finish(!Failed(diagnostics, options.Strict));
-                pages = rendered.Count;
-                files = rendered.Count + assets.All.Count() + site.Media.Count + 4;
+                    foreach (var (path, text) in SiteFiles.All(site))
+                    {
+                        writer.WriteText(path, text);
+                    }
+
+                    if (!Failed(diagnostics, options.Strict))
+                    {
+                        writer.Commit();
+                        (pages, files) = (rendered.Count, writer.FilesWritten);
+                    }
+                }
             }
         }
 
@@ -60,5 +65,5 @@ public static class SiteBuilder
     }
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>
-        diagnostics.HasErrors || (strict && diagnostics.Sorted().Count > 0);
+        diagnostics.HasErrors || (strict && diagnostics.Any);
 }

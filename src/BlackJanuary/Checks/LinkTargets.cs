@@ -4,31 +4,32 @@ namespace BlackJanuary.Checks;
 
 /// <summary>
 /// Everything an internal link may point at: site-relative paths and the anchors inside them.
-/// Built once per build so that every link of every page is checked against the same index.
+/// Content links and theme links are checked against this one index.
 /// </summary>
 public sealed class LinkTargets
 {
     private readonly Dictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Page> _pagesByPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Page> _pagesBySource = new(StringComparer.Ordinal);
 
-    /// <summary>Files the output stage always writes besides pages.</summary>
-    public static readonly IReadOnlyList<string> SiteFiles = ["feed.xml", "sitemap.xml", "robots.txt"];
-
-    public LinkTargets(Site site, IReadOnlyDictionary<Page, IReadOnlyCollection<string>> headingIds)
+    /// <param name="site">The site whose pages, media and site files may be linked.</param>
+    /// <param name="headingIds">Ids of each page's headings, by page path; pages not in it have none.</param>
+    public LinkTargets(Site site, IReadOnlyDictionary<string, IReadOnlyCollection<string>> headingIds)
     {
         foreach (var page in site.Pages)
         {
-            var anchors = new HashSet<string>(headingIds.TryGetValue(page, out var ids) ? ids : [], StringComparer.Ordinal);
-            if (page.Layout == "timeline")
+            var anchors = new HashSet<string>(headingIds.TryGetValue(page.Path, out var ids) ? ids : [], StringComparer.Ordinal);
+            if (page == site.TimelinePage)
             {
                 anchors.UnionWith(site.Timeline.Select(e => e.Id));
             }
 
             _anchors[page.Path] = anchors;
+            _pagesByPath[page.Path] = page;
             _pagesBySource[Path.GetFullPath(page.SourcePath)] = page;
         }
 
-        foreach (var file in site.Media.Select(m => m.OutputPath).Concat(SiteFiles))
+        foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable))
         {
             _anchors[file] = [];
         }
@@ -36,14 +37,18 @@ public sealed class LinkTargets
 
     public Page? PageAt(string sourceFile) => _pagesBySource.GetValueOrDefault(Path.GetFullPath(sourceFile));
 
+    /// <summary>The page published at a site path ("about/", "/about", "about"), if any.</summary>
+    public Page? PageAtPath(string sitePath) =>
+        Find(Normalize("/" + Uri.UnescapeDataString(sitePath.TrimStart('/'))) ?? "") is { } key ? _pagesByPath.GetValueOrDefault(key) : null;
+
     /// <summary>
-    /// Resolves a link written in <paramref name="fromPage"/>'s Markdown. Returns the site-relative
-    /// target path (plus "#fragment") or null with the reason the link is broken. External links and
-    /// links the site cannot know (mailto:) come back as they are, flagged external.
+    /// Resolves a link written in <paramref name="fromPage"/>'s Markdown, or a site path from a
+    /// template when <paramref name="fromPage"/> is null. External links (any scheme, "//host")
+    /// come back as they are, flagged external.
     /// </summary>
-    public LinkResolution Resolve(Page fromPage, string url)
+    public LinkResolution Resolve(Page? fromPage, string url)
     {
-        if (url.Length == 0 || Uri.TryCreate(url, UriKind.Absolute, out var abs) && abs.Scheme is not "file" || url.StartsWith("//", StringComparison.Ordinal))
+        if (url.Length == 0 || Urls.IsExternal(url))
         {
             return LinkResolution.External(url);
         }
@@ -54,16 +59,16 @@ public sealed class LinkTargets
         var queryAt = beforeHash.IndexOf('?', StringComparison.Ordinal);
         var query = queryAt >= 0 ? beforeHash[queryAt..] : "";
         var pathPart = Uri.UnescapeDataString(queryAt >= 0 ? beforeHash[..queryAt] : beforeHash);
+        var from = fromPage?.Path ?? "";
 
         string target;
         if (pathPart.Length == 0)
         {
-            target = fromPage.Path;
+            target = from;
         }
-        else if (pathPart.EndsWith(".md", StringComparison.Ordinal) && !pathPart.StartsWith('/'))
+        else if (fromPage is not null && pathPart.EndsWith(".md", StringComparison.Ordinal) && !pathPart.StartsWith('/'))
         {
-            var sourceFile = Path.Combine(Path.GetDirectoryName(fromPage.SourcePath) ?? "", pathPart);
-            var page = PageAt(sourceFile);
+            var page = PageAt(Path.Combine(Path.GetDirectoryName(fromPage.SourcePath) ?? "", pathPart));
             if (page is null)
             {
                 return LinkResolution.Broken($"there is no page {pathPart} (or it is a draft)");
@@ -73,8 +78,7 @@ public sealed class LinkTargets
         }
         else
         {
-            var combined = pathPart.StartsWith('/') ? pathPart : "/" + fromPage.Path + pathPart;
-            var normalized = Normalize(combined);
+            var normalized = Normalize(pathPart.StartsWith('/') || fromPage is null ? "/" + pathPart.TrimStart('/') : "/" + from + pathPart);
             if (normalized is null)
             {
                 return LinkResolution.Broken("it leads outside the site");
@@ -83,8 +87,7 @@ public sealed class LinkTargets
             target = normalized;
         }
 
-        var key = _anchors.ContainsKey(target) ? target : _anchors.ContainsKey(target + "/") ? target + "/" : null;
-        if (key is null)
+        if (Find(target) is not { } key)
         {
             return LinkResolution.Broken($"nothing in the site is published at /{target}");
         }
@@ -97,8 +100,9 @@ public sealed class LinkTargets
         return LinkResolution.Internal(key, query, fragment);
     }
 
-    /// <summary>Percent-encodes each segment of a site path for use in an href.</summary>
-    public static string Encode(string sitePath) => string.Join('/', sitePath.Split('/').Select(Uri.EscapeDataString));
+    /// <summary>The published path a normalized path means: itself, or the page folder without its slash.</summary>
+    private string? Find(string target) =>
+        _anchors.ContainsKey(target) ? target : _anchors.ContainsKey(target + "/") ? target + "/" : null;
 
     /// <summary>Resolves "." and ".." in a rooted path; null when it climbs above the root.</summary>
     private static string? Normalize(string rooted)

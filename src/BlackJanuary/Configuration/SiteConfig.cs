@@ -22,11 +22,9 @@ public sealed record SiteConfig(
     /// The root-relative URL of a site path ("timeline/" → "/memorial/timeline/"). Root-relative
     /// rather than relative, because 404.html is served at whatever URL was missing.
     /// </summary>
-    public string PathFor(string sitePath) => IsAbsolute(sitePath) ? sitePath : BasePath + sitePath.TrimStart('/');
+    public string PathFor(string sitePath) => Urls.IsExternal(sitePath) ? sitePath : BasePath + Urls.EncodePath(sitePath.TrimStart('/'));
 
     /// <summary>The absolute URL of a site path, for canonical links, feeds and sitemaps.</summary>
     public string AbsoluteUrlFor(string sitePath) =>
-        IsAbsolute(sitePath) ? sitePath : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
-
-    private static bool IsAbsolute(string url) => url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal);
+        Urls.IsExternal(sitePath) ? sitePath : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
 }

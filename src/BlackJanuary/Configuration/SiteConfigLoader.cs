@@ -36,6 +36,11 @@ public static class SiteConfigLoader
         var unsafeHtml = markdown?.Bool("unsafe_html") ?? false;
         markdown?.WarnUnknownKeys(MarkdownKeys);
         var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, diagnostics) : null;
+        var tagline = fields.Text("tagline") ?? "";
+        var description = fields.Text("description") ?? "";
+        var language = fields.Text("language") ?? "en";
+        var author = fields.Text("author");
+        var image = fields.Text("image") ?? "";
         fields.WarnUnknownKeys(Keys);
 
         if (title is null || baseUrl is null)
@@ -45,12 +50,12 @@ public static class SiteConfigLoader
 
         return new SiteConfig(
             Title: title,
-            Tagline: fields.Text("tagline") ?? "",
-            Description: fields.Text("description") ?? "",
+            Tagline: tagline,
+            Description: description,
             BaseUrl: baseUrl,
-            Language: fields.Text("language") ?? "en",
-            Author: fields.Text("author") ?? title,
-            Image: fields.Text("image") ?? "",
+            Language: language,
+            Author: author ?? title,
+            Image: image,
             Nav: nav,
             UnsafeHtml: unsafeHtml,
             SourceFile: file);

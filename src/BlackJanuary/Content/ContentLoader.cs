@@ -13,16 +13,6 @@ public static class ContentLoader
     private static readonly string[] SourceKeys = ["title", "url"];
     private const string NotFoundPath = "404.html";
 
-    /// <summary>
-    /// Symbolic links and hidden files are skipped, so that a link added to content cannot bring a
-    /// file from elsewhere on the build machine into the site.
-    /// </summary>
-    internal static readonly EnumerationOptions SafeEnumeration = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
-    };
-
     public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(contentDir))
@@ -32,10 +22,17 @@ public static class ContentLoader
             return null;
         }
 
+        if (!SafeFolder.IsReal(contentDir, diagnostics))
+        {
+            return null;
+        }
+
         var config = SiteConfigLoader.Load(Path.Combine(contentDir, "site.yaml"), baseUrlOverride, diagnostics);
         var pages = LoadPages(Path.Combine(contentDir, "pages"), includeDrafts, diagnostics);
         var timeline = LoadTimeline(Path.Combine(contentDir, "timeline.yaml"), diagnostics);
-        var media = LoadMedia(Path.Combine(contentDir, "media"));
+        var media = SafeFolder.Files(Path.Combine(contentDir, "media"), "*", diagnostics)
+            .Select(f => new MediaFile(f, "media/" + Path.GetRelativePath(Path.Combine(contentDir, "media"), f).Replace('\\', '/')))
+            .ToList();
         if (config is null)
         {
             return null;
@@ -66,9 +63,7 @@ public static class ContentLoader
             return pages;
         }
 
-        var files = Directory.EnumerateFiles(pagesDir, "*.md", SafeEnumeration)
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in SafeFolder.Files(pagesDir, "*.md", diagnostics))
         {
             var page = LoadPage(pagesDir, file, diagnostics);
             if (page is not null && (includeDrafts || !page.Draft))
@@ -119,11 +114,17 @@ public static class ContentLoader
             return null;
         }
 
+        // Every field is read before any early return, so that one build reports all problems.
         var title = fields.Text("title", required: true);
         var date = fields.Date("date", dayRequired: true);
         var slug = fields.Text("slug");
         var weight = fields.Number("weight");
         var draft = fields.Bool("draft") ?? false;
+        var summary = fields.Text("summary") ?? "";
+        var layout = fields.Text("layout");
+        var image = fields.Text("image") ?? "";
+        var imageAlt = fields.Text("image_alt") ?? "";
+        var navTitle = fields.Text("nav_title") ?? "";
         fields.WarnUnknownKeys(PageKeys);
 
         var relative = Path.GetRelativePath(pagesDir, file).Replace('\\', '/')[..^3];
@@ -149,15 +150,15 @@ public static class ContentLoader
             SourcePath: file,
             Title: title,
             Date: date,
-            Summary: fields.Text("summary") ?? "",
-            Layout: fields.Text("layout") ?? (is404 ? "404" : path.Length == 0 ? "home" : "page"),
+            Summary: summary,
+            Layout: layout ?? (is404 ? "404" : path.Length == 0 ? "home" : "page"),
             LayoutLocation: fields.ValueLocationOf("layout"),
             Draft: draft,
             Path: path,
-            Image: fields.Text("image") ?? "",
-            ImageAlt: fields.Text("image_alt") ?? "",
+            Image: image,
+            ImageAlt: imageAlt,
             Weight: weight,
-            NavTitle: fields.Text("nav_title") ?? "",
+            NavTitle: navTitle,
             Markdown: parts.Body,
             BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1));
     }
@@ -224,6 +225,17 @@ public static class ContentLoader
         var endDate = fields.Date("end_date");
         var title = fields.Text("title", required: true);
         var id = fields.Text("id");
+        var place = fields.Text("place") ?? "";
+        var body = fields.Text("body") ?? "";
+        var image = fields.Text("image") ?? "";
+        var imageAlt = fields.Text("image_alt") ?? "";
+        if (Urls.IsExternal(image))
+        {
+            diagnostics.Error(DiagnosticCodes.ThirdPartyImage, fields.ValueLocationOf("image"),
+                $"image '{image}' is on another site; put the file in content/media/ and write 'media/…' (the site loads nothing from elsewhere)");
+            image = "";
+        }
+
         var sources = new List<Source>();
         foreach (var item in fields.List("sources"))
         {
@@ -243,11 +255,12 @@ public static class ContentLoader
         }
 
         fields.WarnUnknownKeys(EventKeys);
+        var valid = date is not null && title is not null;
         if (id is not null && !Slug.IsValid(id))
         {
             diagnostics.Error(DiagnosticCodes.InvalidSlug, fields.ValueLocationOf("id"),
                 $"event id '{id}' must be lower-case letters, digits and single hyphens, like '{Slug.From(id)}'");
-            return null;
+            valid = false;
         }
 
         // "1990-01-19 to 1990-01" is a span to the end of January; "1990 to 1990-06" ends inside its own start.
@@ -255,40 +268,27 @@ public static class ContentLoader
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("end_date"),
                 $"end_date {endDate} does not end after date {date}; an event's span must end after it starts");
-            return null;
+            valid = false;
         }
 
-        if (date is null || title is null)
+        if (!valid)
         {
             return null;
         }
 
         return new TimelineEvent(
-            Id: id ?? $"{date.Iso}-{Slug.From(title)}",
-            Date: date,
+            Id: id ?? $"{date!.Iso}-{Slug.From(title!)}",
+            Date: date!,
             EndDate: endDate,
-            Title: title,
-            Place: fields.Text("place") ?? "",
-            BodyMarkdown: fields.Text("body") ?? "",
+            Title: title!,
+            Place: place,
+            BodyMarkdown: body,
             Sources: sources,
-            Image: fields.Text("image") ?? "",
-            ImageAlt: fields.Text("image_alt") ?? "",
+            Image: image,
+            ImageAlt: imageAlt,
             Location: fields.Location);
     }
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-
-    private static List<MediaFile> LoadMedia(string mediaDir)
-    {
-        if (!Directory.Exists(mediaDir))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(mediaDir, "*", SafeEnumeration)
-            .Order(StringComparer.Ordinal)
-            .Select(f => new MediaFile(f, "media/" + Path.GetRelativePath(mediaDir, f).Replace('\\', '/')))
-            .ToList();
-    }
 }

@@ -34,12 +34,7 @@ public static class TextFile
 
             bytes = File.ReadAllBytes(path);
         }
-        catch (IOException e)
-        {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(path), $"cannot read the file: {e.Message}");
-            return null;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(path), $"cannot read the file: {e.Message}");
             return null;
@@ -51,9 +46,10 @@ public static class TextFile
     internal static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
     {
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        string text;
         try
         {
-            return StrictUtf8.GetString(bytes, start, bytes.Length - start).ReplaceLineEndings("\n");
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException)
         {
@@ -62,6 +58,39 @@ public static class TextFile
                 "the file is not valid UTF-8; save it as UTF-8 in your editor");
             return null;
         }
+
+        // Only CR LF and CR become LF: other Unicode line separators stay, so that line numbers in
+        // messages match what editors count.
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var bad = FirstForbiddenCharacter(text);
+        if (bad >= 0)
+        {
+            var lineStart = bad == 0 ? 0 : text.LastIndexOf('\n', bad - 1) + 1;
+            var line = 1 + text.AsSpan(0, bad).Count('\n');
+            diagnostics.Error(DiagnosticCodes.ForbiddenCharacter, new SourceLocation(path, line, bad - lineStart + 1),
+                $"the file contains the invisible control character U+{(int)text[bad]:X4}, which HTML and XML forbid; delete it (it often comes from text pasted from a word processor)");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The index of the first character that may not appear in HTML or XML text: C0 controls other
+    /// than tab and line feed, DEL and C1 controls, and the noncharacters U+FFFE and U+FFFF.
+    /// </summary>
+    public static int FirstForbiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) || c is '\uFFFE' or '\uFFFF')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Finds the first byte that does not decode, counting lines and characters before it.</summary>
@@ -77,12 +106,13 @@ public static class TextFile
                 return (line, column);
             }
 
-            if (bytes[i] == (byte)'\n')
+            var newline = bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n'));
+            if (newline)
             {
                 line++;
                 column = 1;
             }
-            else
+            else if (bytes[i] != (byte)'\r')
             {
                 column++;
             }

@@ -64,9 +64,14 @@ public sealed class YamlFields
         if (value is YamlScalarNode scalar)
         {
             var text = scalar.Value ?? "";
+            var unset = IsNull(scalar);
+            if (TextFile.FirstForbiddenCharacter(text) is var bad and >= 0)
+            {
+                _diagnostics.Error(DiagnosticCodes.ForbiddenCharacter, Locate(_file, _lineOffset + 1, value),
+                    $"'{key}' contains the control character U+{(int)text[bad]:X4}, which HTML and XML forbid; remove the escape that makes it");
+                return null;
+            }
 
-            // A plain `key:` with nothing after it is YAML null, which editors mean as "not set".
-            var unset = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && text is "" or "~" or "null";
             if (required && (unset || text.Trim().Length == 0))
             {
                 _diagnostics.Error(DiagnosticCodes.MissingField, Locate(_file, _lineOffset + 1, value), $"'{key}' of {_what} is empty; give it a value");
@@ -138,7 +143,7 @@ public sealed class YamlFields
     /// <summary>The items of a list value, or an empty list after reporting a wrong shape.</summary>
     public IReadOnlyList<YamlNode> List(string key)
     {
-        if (!TryGet(key, out _, out var value) || value is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" })
+        if (!TryGet(key, out _, out var value) || IsNull(value))
         {
             return [];
         }
@@ -154,7 +159,7 @@ public sealed class YamlFields
 
     public YamlFields? Map(string key)
     {
-        if (!TryGet(key, out _, out var value))
+        if (!TryGet(key, out _, out var value) || IsNull(value))
         {
             return null;
         }
@@ -198,6 +203,13 @@ public sealed class YamlFields
         value = null!;
         return false;
     }
+
+    /// <summary>
+    /// YAML null: a plain `key:` with nothing after it, `~` or `null`. Editors mean "not set" by
+    /// it, so it reads as an absent key everywhere.
+    /// </summary>
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
     internal static SourceLocation Locate(string file, int firstLine, YamlNode node) =>
         new(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);

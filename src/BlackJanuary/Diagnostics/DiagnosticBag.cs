@@ -19,6 +19,8 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    public bool Any => !_items.IsEmpty;
+
     /// <summary>
     /// Sorted by file, then position, so that output is the same whatever the thread timing; a
     /// template error met by every page is reported once.

@@ -14,6 +14,7 @@ public static class DiagnosticCodes
     public const string YamlTooComplex = "BJ1005";
     public const string FrontMatterUnclosed = "BJ1006";
     public const string MissingInput = "BJ1007";
+    public const string ForbiddenCharacter = "BJ1008";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
@@ -31,6 +32,8 @@ public static class DiagnosticCodes
     public const string BrokenLink = "BJ3001";
     public const string UnsafeLink = "BJ3002";
     public const string DuplicateId = "BJ3003";
+    public const string MarkdownTooDeep = "BJ3004";
+    public const string ThirdPartyImage = "BJ3005";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";

@@ -12,6 +12,8 @@ public static class MarkdownPipelineFactory
     public static MarkdownPipeline Create(bool unsafeHtml)
     {
         var builder = new MarkdownPipelineBuilder()
+            // Diagnostics point at links by line and column.
+            .UsePreciseSourceLocation()
             .UsePipeTables()
             .UseFootnotes()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)

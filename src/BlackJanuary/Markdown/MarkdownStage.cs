@@ -22,27 +22,41 @@ public static class MarkdownStage
 
         // Parse everything first: links may point at any page's headings, which exist only once parsed.
         var parsed = site.Pages.AsParallel().AsOrdered()
-            .Select(p => (Page: p, Doc: Markdig.Markdown.Parse(p.Markdown, pipeline)))
+            .Select(p => (Page: p, Doc: Parse(p.Markdown, pipeline, p.BodyLocation, diagnostics)))
             .ToList();
         var headingIds = parsed.ToDictionary(
-            x => x.Page,
-            x => (IReadOnlyCollection<string>)x.Doc.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet());
+            x => x.Page.Path,
+            x => (IReadOnlyCollection<string>)(x.Doc?.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet() ?? []));
         var targets = new LinkTargets(site, headingIds);
-        var timelinePage = site.Pages.FirstOrDefault(p => p.Layout == "timeline");
 
         var pages = parsed.AsParallel().AsOrdered()
-            .Select(x => x.Page with { ContentHtml = ToHtml(x.Doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, diagnostics) })
+            .Select(x => x.Page with { ContentHtml = x.Doc is null ? "" : ToHtml(x.Doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, diagnostics) })
             .ToList();
 
         // Event bodies are written as if on the timeline page, so their relative links resolve from there.
-        var linkBase = timelinePage ?? new Page("", "", null, "", "timeline", default, false, "timeline/", "", "", null, "", "", default);
         var timeline = site.Timeline.AsParallel().AsOrdered()
             .Select(e => e with
             {
-                BodyHtml = e.BodyMarkdown.Length == 0 ? "" : ToHtml(Markdig.Markdown.Parse(e.BodyMarkdown, pipeline), linkBase, e.Location, site, targets, pipeline, diagnostics),
+                BodyHtml = e.BodyMarkdown.Length == 0 || Parse(e.BodyMarkdown, pipeline, e.Location, diagnostics) is not { } doc
+                    ? ""
+                    : ToHtml(doc, site.TimelinePage, e.Location, site, targets, pipeline, diagnostics),
             })
             .ToList();
         return site with { Pages = pages, Timeline = timeline };
+    }
+
+    /// <summary>Markdig refuses input nested past its limits (128 levels) by throwing; that is bad content, not a crash.</summary>
+    private static MarkdownDocument? Parse(string markdown, MarkdownPipeline pipeline, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at, $"the Markdown cannot be read: {e.Message}; reduce the nesting of quotes, lists or emphasis");
+            return null;
+        }
     }
 
     /// <summary>
@@ -103,36 +117,33 @@ public static class MarkdownStage
         return scheme is "javascript" or "vbscript" or "data";
     }
 
-    private static string ToHtml(MarkdownDocument doc, Page page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
+    private static string ToHtml(MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
     {
-        foreach (var link in doc.Descendants<LinkInline>())
+        foreach (var inline in doc.Descendants<Inline>())
         {
-            if (link.Url is null || link.IsAutoLink)
+            // Autolinks (<https://…>) are links too: they are checked the same way.
+            var (url, line, column) = inline switch
+            {
+                LinkInline l => (l.Url, l.Line, l.Column),
+                AutolinkInline a when !a.IsEmail => (a.Url, a.Line, a.Column),
+                _ => (null, 0, 0),
+            };
+            if (url is null)
             {
                 continue;
             }
 
             // Lines inside a YAML block scalar are not file lines; point at the event then.
-            var location = at.Line == 0 || page.SourcePath != at.File
-                ? at
-                : new SourceLocation(at.File, at.Line + link.Line, link.Column + 1);
-            if (!site.Config.UnsafeHtml && HasUnsafeScheme(link.Url))
+            var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
+            var rewritten = CheckLink(url, inline is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
+            switch (inline)
             {
-                diagnostics.Error(DiagnosticCodes.UnsafeLink, location,
-                    $"link '{link.Url}' would run code in the reader's browser; link to an http(s) address or a page instead");
-                link.Url = "";
-                continue;
-            }
-
-            var resolution = targets.Resolve(page, link.Url);
-            if (resolution.Problem is not null)
-            {
-                diagnostics.Warning(DiagnosticCodes.BrokenLink, location, $"broken link '{link.Url}': {resolution.Problem}; fix the link or the target");
-            }
-            else if (!resolution.IsExternal && !link.Url.StartsWith('#'))
-            {
-                link.Url = site.Config.PathFor(LinkTargets.Encode(resolution.Path)) + resolution.Query
-                    + (resolution.Fragment.Length > 0 ? "#" + resolution.Fragment : "");
+                case LinkInline l:
+                    l.Url = rewritten;
+                    break;
+                case AutolinkInline a:
+                    a.Url = rewritten;
+                    break;
             }
         }
 
@@ -145,7 +156,49 @@ public static class MarkdownStage
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
-        renderer.Render(doc);
+        try
+        {
+            renderer.Render(doc);
+        }
+        catch (ArgumentException e)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at, $"the Markdown cannot be rendered: {e.Message}; reduce the nesting of quotes, lists or emphasis");
+            return "";
+        }
+
         return writer.ToString();
+    }
+
+    /// <summary>Reports what is wrong with a link and returns the URL to write in its place.</summary>
+    private static string CheckLink(string url, bool isImage, Page? page, SourceLocation location, Site site, LinkTargets targets, DiagnosticBag diagnostics)
+    {
+        if (!site.Config.UnsafeHtml && HasUnsafeScheme(url))
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeLink, location,
+                $"link '{url}' would run code in the reader's browser; link to an http(s) address or a page instead");
+            return "";
+        }
+
+        var resolution = targets.Resolve(page, url);
+        if (resolution.Problem is not null)
+        {
+            diagnostics.Warning(DiagnosticCodes.BrokenLink, location, $"broken link '{url}': {resolution.Problem}; fix the link or the target");
+            return url;
+        }
+
+        if (resolution.IsExternal)
+        {
+            if (isImage && !site.Config.UnsafeHtml && url.Length > 0)
+            {
+                diagnostics.Error(DiagnosticCodes.ThirdPartyImage, location,
+                    $"image '{url}' is on another site; put the file in content/media/ and link it as /media/… (the site loads nothing from elsewhere)");
+            }
+
+            return url;
+        }
+
+        return url.StartsWith('#')
+            ? url
+            : site.Config.PathFor(resolution.Path) + resolution.Query + (resolution.Fragment.Length > 0 ? "#" + resolution.Fragment : "");
     }
 }

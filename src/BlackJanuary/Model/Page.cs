@@ -25,6 +25,9 @@ public sealed record Page(
 
     public bool IsHome => Path.Length == 0;
 
+    /// <summary>The page hosts show for missing addresses: kept out of sitemaps and feeds, never indexed.</summary>
+    public bool IsNotFound => Path == "404.html";
+
     /// <summary>
     /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become
     /// folders with an index.html; "404.html" stays a file because hosts look for it by that name.

@@ -22,7 +22,8 @@ public sealed partial record PartialDate(int Year, int Month, int Day, DatePreci
         "July", "August", "September", "October", "November", "December",
     ];
 
-    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d matches every script's digits, which int.Parse would then refuse.
+    [GeneratedRegex(@"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     public static bool TryParse(string text, out PartialDate date)

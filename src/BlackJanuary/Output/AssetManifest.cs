@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
 
 namespace BlackJanuary.Output;
 
@@ -18,23 +20,27 @@ public sealed class AssetManifest
     /// Collects assets from the theme folders; a file in an earlier folder (the site's own
     /// overrides) hides the file of the same name in later ones.
     /// </summary>
-    public static AssetManifest Build(IReadOnlyList<string> templateRoots)
+    public static AssetManifest Build(IReadOnlyList<string> templateRoots, DiagnosticBag diagnostics)
     {
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var root in templateRoots)
+        foreach (var root in templateRoots.Where(r => !Directory.Exists(r) || SafeFolder.IsReal(r, diagnostics)))
         {
             var dir = Path.Combine(root, "assets");
-            if (!Directory.Exists(dir))
-            {
-                continue;
-            }
-
-            foreach (var file in Directory.EnumerateFiles(dir, "*", Content.ContentLoader.SafeEnumeration).Order(StringComparer.Ordinal))
+            foreach (var file in SafeFolder.Files(dir, "*", diagnostics))
             {
                 var logical = Path.GetRelativePath(dir, file).Replace('\\', '/');
-                if (!assets.ContainsKey(logical))
+                if (assets.ContainsKey(logical))
+                {
+                    continue;
+                }
+
+                try
                 {
                     assets[logical] = new Asset(logical, file, "assets/" + Fingerprint(logical, file));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(file), $"cannot read the file: {e.Message}");
                 }
             }
         }

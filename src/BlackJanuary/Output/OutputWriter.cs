@@ -6,9 +6,10 @@ namespace BlackJanuary.Output;
 /// <summary>
 /// Writes a whole site into a staging folder beside the output folder, then swaps it in, so that
 /// visitors of a served folder and editors never see a half-written site, and a failed build
-/// leaves the previous one as it was.
+/// leaves the previous one as it was. Disposing without <see cref="Commit"/> throws the staging
+/// folder away, whatever went wrong in between.
 /// </summary>
-public sealed class OutputWriter
+public sealed class OutputWriter : IDisposable
 {
     /// <summary>
     /// Marks folders the generator made. The output folder is replaced only when it has this mark
@@ -31,27 +32,47 @@ public sealed class OutputWriter
         _diagnostics = diagnostics;
     }
 
+    /// <summary>Files written so far, the marker not counted.</summary>
+    public int FilesWritten
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _written.Count;
+            }
+        }
+    }
+
     /// <summary>Null (after reporting) when the output folder is not one the generator may replace.</summary>
     public static OutputWriter? Begin(string outputDir, DiagnosticBag diagnostics)
     {
-        var output = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        if (Directory.Exists(output) && !File.Exists(Path.Combine(output, Marker)) && Directory.EnumerateFileSystemEntries(output).Any())
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
+        var parent = Path.GetDirectoryName(output);
+        if (parent is null)
         {
             diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(outputDir),
-                "the output folder exists, is not empty and was not made by blackjanuary; choose another --output or empty it yourself");
+                "the output folder cannot be the root of a file system; choose a folder such as _site");
             return null;
         }
 
-        var parent = Path.GetDirectoryName(output) ?? ".";
         var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
+            if (Directory.Exists(output) && !File.Exists(Path.Combine(output, Marker)) && Directory.EnumerateFileSystemEntries(output).Any())
+            {
+                diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(outputDir),
+                    "the output folder exists, is not empty and was not made by blackjanuary; choose another --output or empty it yourself");
+                return null;
+            }
+
             Directory.CreateDirectory(staging);
             File.WriteAllText(Path.Combine(staging, Marker), "Made by blackjanuary build; replaced on every build.\n", Utf8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(outputDir), $"cannot create the output folder: {e.Message}");
+            diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(outputDir), $"cannot prepare the output folder: {e.Message}");
+            DeleteQuietly(staging);
             return null;
         }
 
@@ -105,15 +126,9 @@ public sealed class OutputWriter
         return full;
     }
 
-    /// <summary>Swaps the staged site in when the build had no error; otherwise throws the staging away.</summary>
-    public void Finish(bool success)
+    /// <summary>Swaps the staged site in. Call only when the build had no error.</summary>
+    public void Commit()
     {
-        if (!success)
-        {
-            Directory.Delete(_staging, recursive: true);
-            return;
-        }
-
         var old = _staging + ".old";
         try
         {
@@ -123,10 +138,6 @@ public sealed class OutputWriter
             }
 
             Directory.Move(_staging, _output);
-            if (Directory.Exists(old))
-            {
-                Directory.Delete(old, recursive: true);
-            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -135,11 +146,26 @@ public sealed class OutputWriter
             {
                 Directory.Move(old, _output);
             }
+        }
 
-            if (Directory.Exists(_staging))
+        DeleteQuietly(old);
+    }
+
+    /// <summary>Removes the staging folder if it was not committed.</summary>
+    public void Dispose() => DeleteQuietly(_staging);
+
+    private static void DeleteQuietly(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir))
             {
-                Directory.Delete(_staging, recursive: true);
+                Directory.Delete(dir, recursive: true);
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover hidden staging folder is harmless; the next build makes a new one.
         }
     }
 }

@@ -9,12 +9,29 @@ namespace BlackJanuary.Output;
 /// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers.</summary>
 public static partial class SiteFiles
 {
+    public const string SitemapFile = "sitemap.xml";
+    public const string FeedFile = "feed.xml";
+    public const string RobotsFile = "robots.txt";
+    public const string HeadersFile = "_headers";
+
+    /// <summary>The site files a page may link to (_headers is read by hosts, never served).</summary>
+    public static readonly IReadOnlyList<string> Linkable = [FeedFile, SitemapFile, RobotsFile];
+
+    /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
+    public static IEnumerable<(string Path, string Text)> All(Site site) =>
+    [
+        (SitemapFile, Sitemap(site)),
+        (FeedFile, AtomFeed(site)),
+        (RobotsFile, Robots(site)),
+        (HeadersFile, Headers(site)),
+    ];
+
     public static string Sitemap(Site site)
     {
         return Xml(w =>
         {
             w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var page in site.Pages.Where(p => p.Layout != "404").OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var page in site.Pages.Where(p => !p.IsNotFound).OrderBy(p => p.Path, StringComparer.Ordinal))
             {
                 w.WriteStartElement("url");
                 w.WriteElementString("loc", site.Config.AbsoluteUrlFor(page.Path));
@@ -33,7 +50,7 @@ public static partial class SiteFiles
     {
         const string atom = "http://www.w3.org/2005/Atom";
         var c = site.Config;
-        var entries = site.Pages.Where(p => p.Date is not null && p.Layout != "404")
+        var entries = site.Pages.Where(p => p.Date is not null && !p.IsNotFound)
             .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         var updated = entries.Count > 0 ? Stamp(entries[0].Date!) : "1970-01-01T00:00:00Z";
         return Xml(w =>
@@ -48,7 +65,7 @@ public static partial class SiteFiles
 
             w.WriteElementString("id", atom, c.AbsoluteUrlFor(""));
             w.WriteElementString("updated", atom, updated);
-            Link(w, atom, "self", c.AbsoluteUrlFor("feed.xml"));
+            Link(w, atom, "self", c.AbsoluteUrlFor(FeedFile));
             Link(w, atom, "alternate", c.AbsoluteUrlFor(""));
             w.WriteStartElement("author", atom);
             w.WriteElementString("name", atom, c.Author);
@@ -81,7 +98,7 @@ public static partial class SiteFiles
     }
 
     public static string Robots(Site site) =>
-        $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor("sitemap.xml")}\n";
+        $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor(SitemapFile)}\n";
 
     /// <summary>
     /// Response headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the same

@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace BlackJanuary.Templates;
 
@@ -8,7 +9,7 @@ namespace BlackJanuary.Templates;
 /// <see cref="TrustedHtml"/>. Escaping by default means a template author who forgets does not
 /// open a hole; the template text itself is written as is.
 /// </summary>
-internal sealed class HtmlTemplateContext : TemplateContext
+internal sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

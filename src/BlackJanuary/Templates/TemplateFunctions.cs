@@ -16,16 +16,16 @@ internal static class TemplateFunctions
     public static ScriptObject Create(Site site, AssetManifest assets, DiagnosticBag diagnostics)
     {
         var config = site.Config;
-        var pages = site.Pages.ToDictionary(p => p.Path, p => p, StringComparer.Ordinal);
-        var published = pages.Keys.Concat(site.Media.Select(m => m.OutputPath)).Concat(LinkTargets.SiteFiles).ToHashSet(StringComparer.Ordinal);
+        // Anchors are not checked in templates (their ids come from content), so no heading ids.
+        var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
         var functions = new ScriptObject();
         functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
         {
-            CheckPublished(context, path, published, diagnostics);
+            CheckPublished(context, path, targets, diagnostics);
             return config.PathFor(path);
         }));
         functions.Import("find_page", new Func<string, ScriptObject?>(path =>
-            pages.TryGetValue(path.TrimStart('/'), out var page) ? TemplateModel.PageObject(site, page) : null));
+            targets.PageAtPath(path) is { } page ? TemplateModel.PageObject(site, page) : null));
         functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
         functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
         functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));
@@ -37,20 +37,44 @@ internal static class TemplateFunctions
     }
 
     /// <summary>
+    /// Scriban's built-in functions, built once per build and shared read-only by every page's
+    /// render, without the ones that would make output differ between identical builds.
+    /// </summary>
+    public static ScriptObject ReproducibleBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        foreach (var (owner, name) in new[] { ("date", "now"), ("math", "random"), ("math", "uuid") })
+        {
+            var functions = (ScriptObject)builtins[owner]!;
+            functions.Remove(name);
+            functions.Import(name, new Func<string>(() =>
+                throw new InvalidOperationException($"{owner}.{name} is not available: the same content must always build the same site")));
+        }
+
+        foreach (var value in builtins.Values.OfType<ScriptObject>())
+        {
+            value.IsReadOnly = true;
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
+    /// <summary>
     /// A theme's links are checked like content's: a link to a page the site does not have is a
     /// warning at the template line, not a 404 found by a visitor.
     /// </summary>
-    private static void CheckPublished(TemplateContext context, string path, HashSet<string> published, DiagnosticBag diagnostics)
+    private static void CheckPublished(TemplateContext context, string path, LinkTargets targets, DiagnosticBag diagnostics)
     {
-        var target = path.Split('#', 2)[0].Split('?', 2)[0].TrimStart('/');
-        if (target.Contains("://", StringComparison.Ordinal) || published.Contains(target) || published.Contains(target + "/"))
+        var sitePath = path.Split('#', 2)[0];
+        if (targets.Resolve(null, sitePath).Problem is null)
         {
             return;
         }
 
         var span = context.CurrentNode?.Span ?? default;
         diagnostics.Warning(DiagnosticCodes.BrokenLink, TemplateSet.Locate(span, context.CurrentSourceFile ?? ""),
-            $"broken link: the template links to /{target}, which the site does not publish; add that page, or use find_page to link only when it exists");
+            $"broken link: the template links to /{sitePath.TrimStart('/')}, which the site does not publish; add that page, or use find_page to link only when it exists");
     }
 
     private static string AssetPath(AssetManifest assets, string name) =>

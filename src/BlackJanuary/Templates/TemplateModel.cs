@@ -41,6 +41,12 @@ internal static class TemplateModel
         };
     }
 
+    private static ScriptObject Frozen(ScriptObject value)
+    {
+        value.IsReadOnly = true;
+        return value;
+    }
+
     public static ScriptObject PageObject(Site site, Page page) => new()
     {
         ["title"] = page.Title,
@@ -48,7 +54,7 @@ internal static class TemplateModel
         ["description"] = page.Summary.Length > 0 ? page.Summary : site.Config.Description,
         ["url"] = site.Config.PathFor(page.Path),
         ["permalink"] = site.Config.AbsoluteUrlFor(page.Path),
-        ["kind"] = page.Layout is "home" or "timeline" or "404" ? page.Layout : "page",
+        ["kind"] = page.IsNotFound ? "404" : page.Layout is "home" or "timeline" ? page.Layout : "page",
         ["layout"] = page.Layout,
         ["date_iso"] = page.Date?.Iso ?? "",
         ["date_text"] = page.Date?.Text ?? "",
@@ -65,7 +71,7 @@ internal static class TemplateModel
     public static ScriptObject TimelineObject(Site site)
     {
         var c = site.Config;
-        var timelinePath = site.Pages.FirstOrDefault(p => p.Layout == "timeline")?.Path ?? "timeline/";
+        var timelinePath = site.TimelinePage?.Path ?? "timeline/";
         var all = new ScriptArray();
         var years = new ScriptArray();
         foreach (var group in site.Timeline.GroupBy(e => e.Date.Year))
@@ -111,6 +117,12 @@ internal static class TemplateModel
 
         years.IsReadOnly = true;
         all.IsReadOnly = true;
-        return new ScriptObject { ["years"] = years, ["events"] = all, IsReadOnly = true };
+        return new ScriptObject
+        {
+            ["years"] = years,
+            ["events"] = all,
+            ["page"] = site.TimelinePage is { } page ? Frozen(PageObject(site, page)) : null,
+            IsReadOnly = true,
+        };
     }
 }

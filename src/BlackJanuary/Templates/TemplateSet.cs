@@ -19,9 +19,9 @@ public sealed class TemplateSet : ITemplateLoader
     public static TemplateSet Load(IReadOnlyList<string> roots, DiagnosticBag diagnostics)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
-        foreach (var root in roots.Where(Directory.Exists))
+        foreach (var root in roots)
         {
-            foreach (var file in Directory.EnumerateFiles(root, "*.html", ContentLoader.SafeEnumeration).Order(StringComparer.Ordinal))
+            foreach (var file in SafeFolder.Files(root, "*.html", diagnostics))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (name.StartsWith("assets/", StringComparison.Ordinal) || templates.ContainsKey(name))

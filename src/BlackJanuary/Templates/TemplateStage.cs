@@ -30,16 +30,17 @@ public static class TemplateStage
         }
 
         var functions = TemplateFunctions.Create(site, assets, diagnostics);
+        var builtins = TemplateFunctions.ReproducibleBuiltins();
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
         var timeline = TemplateModel.TimelineObject(site);
         return site.Pages.AsParallel().AsOrdered()
-            .Select(page => RenderPage(site, page, templates, functions, timeline, version, shareImage, diagnostics))
+            .Select(page => RenderPage(site, page, templates, builtins, functions, timeline, version, shareImage, diagnostics))
             .Where(r => r is not null)
             .Select(r => r!)
             .ToList();
     }
 
-    private static RenderedPage? RenderPage(Site site, Page page, TemplateSet templates, ScriptObject functions, ScriptObject timeline, string version, string shareImage, DiagnosticBag diagnostics)
+    private static RenderedPage? RenderPage(Site site, Page page, TemplateSet templates, ScriptObject builtins, ScriptObject functions, ScriptObject timeline, string version, string shareImage, DiagnosticBag diagnostics)
     {
         var layout = $"layouts/{page.Layout}.html";
         if (!templates.Contains(layout))
@@ -47,7 +48,11 @@ public static class TemplateStage
             var known = templates.Names.Where(n => n.StartsWith("layouts/", StringComparison.Ordinal) && n != BaseLayout)
                 .Select(n => n["layouts/".Length..^".html".Length]).Order(StringComparer.Ordinal).ToList();
             var near = Content.Suggest.Nearest(page.Layout, known);
-            diagnostics.Error(DiagnosticCodes.UnknownLayout, page.LayoutLocation.Line > 0 ? page.LayoutLocation : new SourceLocation(page.SourcePath, 1, 1),
+            // The built-in 404 page has no file to point at; the theme's missing layout is the problem then.
+            var at = page.LayoutLocation.Line > 0 ? page.LayoutLocation
+                : File.Exists(page.SourcePath) ? new SourceLocation(page.SourcePath, 1, 1)
+                : new SourceLocation(layout);
+            diagnostics.Error(DiagnosticCodes.UnknownLayout, at,
                 $"unknown layout '{page.Layout}'; " + (near is not null ? $"did you mean '{near}'?" : $"the theme has: {string.Join(", ", known)}"));
             return null;
         }
@@ -58,18 +63,18 @@ public static class TemplateStage
             ["page"] = TemplateModel.PageObject(site, page),
             ["timeline"] = timeline,
         };
-        var inner = Run(templates, layout, functions, globals, diagnostics);
+        var inner = Run(templates, layout, builtins, functions, globals, diagnostics);
         if (inner is null)
         {
             return null;
         }
 
         globals["content"] = new TrustedHtml(inner);
-        var html = Run(templates, BaseLayout, functions, globals, diagnostics);
+        var html = Run(templates, BaseLayout, builtins, functions, globals, diagnostics);
         return html is null ? null : new RenderedPage(page, html);
     }
 
-    private static string? Run(TemplateSet templates, string name, ScriptObject functions, ScriptObject globals, DiagnosticBag diagnostics)
+    private static string? Run(TemplateSet templates, string name, ScriptObject builtins, ScriptObject functions, ScriptObject globals, DiagnosticBag diagnostics)
     {
         var template = templates.Get(name);
         if (template.HasErrors)
@@ -77,12 +82,15 @@ public static class TemplateStage
             return null; // Already reported when the template set was loaded.
         }
 
-        var context = new HtmlTemplateContext
+        var context = new HtmlTemplateContext(builtins)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
+            // Scriban would indent every line of trusted HTML by the spaces before its {{ }},
+            // which changes the text of <pre> blocks.
+            AutoIndent = false,
         };
         templates.Prime(context);
         context.PushGlobal(functions);

@@ -199,6 +199,56 @@ public class BuildTests
         Assert.Contains("href=\"/sub/media/plan.txt?v=1\"", about, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Trusted_html_is_written_as_it_is_even_where_the_template_indents_it()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("templates/layouts/page.html", "<div>\n    {{ page.content }}\n</div>");
+        site.Write("content/pages/about.md", "---\ntitle: About\n---\n```\nfirst line\nsecond line\n```\n");
+        Assert.Equal(0, site.Build().ExitCode);
+        Assert.Contains("<pre><code>first line\nsecond line\n</code></pre>", site.Read("about/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Addresses_are_percent_encoded_everywhere()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("content/media/Black January.txt", "x");
+        site.Write("content/pages/şəhər.md", "---\ntitle: City\n---\nSee [the file](/media/Black%20January.txt).\n");
+        site.Write("templates/layouts/page.html", "<a href=\"{{ url \"media/Black January.txt\" }}\">f</a>{{ page.content }}");
+        var run = site.Build("--strict");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("href=\"/sub/media/Black%20January.txt\">f</a>", site.Read("about/index.html"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/sub/media/Black%20January.txt\">the file", site.Read("səhər/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<loc>https://memorial.example.org/sub/s%C9%99h%C9%99r/</loc>", site.Read("sitemap.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_theme_links_external_and_optional_pages_without_false_warnings()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("templates/layouts/page.html",
+            "<a href=\"{{ url \"//cdn.example.org/x\" }}\">a</a><a href=\"{{ url \"mailto:ed@example.org\" }}\">b</a>" +
+            "{{ t = find_page \"timeline\" }}<a href=\"{{ t.url }}\">{{ t.title }}</a><a href=\"{{ timeline.page.url }}\">c</a>");
+        var run = site.Build("--strict");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("<a href=\"/sub/timeline/\">Timeline</a><a href=\"/sub/timeline/\">c</a>", site.Read("about/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_404_page_is_known_by_its_address_not_its_layout()
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("content/pages/404.md", "---\ntitle: Lost in Testville\nlayout: page\n---\n");
+        site.Write("content/pages/gone.md", "---\ntitle: Gone\nlayout: 404\n---\n");
+        site.Write("templates/layouts/page.html", "{{ page.kind }}");
+        Assert.Equal(0, site.Build().ExitCode);
+        Assert.Contains("<main>404</main>", site.Read("404.html"), StringComparison.Ordinal);
+        var sitemap = site.Read("sitemap.xml");
+        Assert.DoesNotContain("404", sitemap, StringComparison.Ordinal);
+        Assert.Contains("/sub/gone/", sitemap, StringComparison.Ordinal);
+    }
+
     /// <summary>Templates may come from strangers' pull requests: what they must not be able to do.</summary>
     [Theory]
     [InlineData("read a file outside the theme", "{{ include \"../content/site.yaml\" }}", "(1,4): error BJ4003: template error: no template '../content/site.yaml'")]

@@ -107,6 +107,54 @@ public class DiagnosticsTests
             "content/pages/index.md: error BJ1007: the site has no home page; create pages/index.md (or make it not a draft)"
         },
         {
+            "date in another script's digits",
+            "content/timeline.yaml",
+            "- date: \u0661\u0669\u0669\u0660\n  title: Arabic-Indic digits\n",
+            "content/timeline.yaml(1,9): error BJ2003: date '\u0661\u0669\u0669\u0660' is not a valid date;"
+        },
+        {
+            "Markdown nested too deeply",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\n" + new string('>', 200) + " deep\n",
+            "content/pages/about.md(4,1): error BJ3004: the Markdown cannot be read:"
+        },
+        {
+            "control character pasted into a page",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\nLine one\nLine\u000Btwo\n",
+            "content/pages/about.md(5,5): error BJ1008: the file contains the invisible control character U+000B"
+        },
+        {
+            "control character made by a YAML escape",
+            "content/site.yaml",
+            "title: \"Fictional\\x01\"\nbase_url: https://memorial.example.org/\n",
+            "content/site.yaml(1,8): error BJ1008: 'title' contains the control character U+0001"
+        },
+        {
+            "javascript autolink",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\nSee <javascript:alert(1)>.\n",
+            "content/pages/about.md(4,5): error BJ3002: link 'javascript:alert(1)' would run code"
+        },
+        {
+            "image from another site in Markdown",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\n![A pixel](https://tracker.example.org/p.gif)\n",
+            "content/pages/about.md(4,1): error BJ3005: image 'https://tracker.example.org/p.gif' is on another site;"
+        },
+        {
+            "event image from another site",
+            "content/timeline.yaml",
+            "- date: 1990\n  title: T\n  image: https://tracker.example.org/p.jpg\n",
+            "content/timeline.yaml(3,10): error BJ3005: image 'https://tracker.example.org/p.jpg' is on another site;"
+        },
+        {
+            "template that asks for the time",
+            "templates/layouts/page.html",
+            "{{ date.now }}",
+            "templates/layouts/page.html(1,"
+        },
+        {
             "empty required value",
             "content/pages/about.md",
             "---\ntitle:\n---\n",
@@ -254,6 +302,44 @@ public class DiagnosticsTests
         var run = site.Build();
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("content/timeline.yaml(1,1): warning BJ2010: timeline.yaml has 1 event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_build_reports_every_field_of_a_page_even_when_the_title_is_missing()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/about.md"] = "---\nsummary: [a, b]\nnav_title: [c]\n---\n",
+        });
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("about.md(2,1): error BJ2001: the front matter has no 'title'", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("about.md(2,10): error BJ2002: 'summary' of the front matter must be text, not a list", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("about.md(3,12): error BJ2002: 'nav_title' of the front matter must be text, not a list", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_symlinked_content_folder_is_refused_and_nothing_of_it_published()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        var elsewhere = Path.Combine(site.Root, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, "secret.txt"), "not for the site");
+        Directory.CreateSymbolicLink(Path.Combine(site.Root, "content", "media"), elsewhere);
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/media: error BJ2009: the folder is a symbolic link;", run.Stderr, StringComparison.Ordinal);
+        Assert.False(site.Exists("media/secret.txt"));
+    }
+
+    [Fact]
+    public void The_root_of_the_file_system_is_never_an_output_folder()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        using var stderr = new StringWriter();
+        var code = Cli.App.Run(["build", "--content", Path.Combine(site.Root, "content"), "--templates", Path.Combine(site.Root, "templates"), "--output", "/"], TextWriter.Null, stderr);
+        Assert.Equal(1, code);
+        Assert.Contains("error BJ5001: the output folder cannot be the root of a file system", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+using BlackJanuary.Diagnostics;
+
+namespace BlackJanuary.Content;
+
+/// <summary>
+/// Lists the files of a content or theme folder without following symbolic links, neither the
+/// folder's own nor any below it, so that a link added in a pull request cannot bring files from
+/// elsewhere on the build machine into the published site.
+/// </summary>
+public static class SafeFolder
+{
+    private static readonly EnumerationOptions Options = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden,
+    };
+
+    /// <summary>True when <paramref name="dir"/> is a real folder; reports and returns false for a link.</summary>
+    public static bool IsReal(string dir, DiagnosticBag diagnostics)
+    {
+        if (new DirectoryInfo(dir).LinkTarget is null)
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(dir),
+            "the folder is a symbolic link; content and templates must be real folders");
+        return false;
+    }
+
+    /// <summary>The files below <paramref name="dir"/> matching <paramref name="pattern"/>, in ordinal order; none when it does not exist.</summary>
+    public static IReadOnlyList<string> Files(string dir, string pattern, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(dir) || !IsReal(dir, diagnostics))
+        {
+            return [];
+        }
+
+        try
+        {
+            return Directory.EnumerateFiles(dir, pattern, Options).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(dir), $"cannot list the folder: {e.Message}");
+            return [];
+        }
+    }
+}
