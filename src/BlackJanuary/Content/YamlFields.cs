@@ -47,7 +47,8 @@ public sealed class YamlFields
     public SourceLocation ValueLocationOf(string key) =>
         TryGet(key, out _, out var value) ? Locate(_file, _lineOffset + 1, value) : Location;
 
-    public bool Has(string key) => TryGet(key, out _, out _);
+    /// <summary>True when the key is present with a value (YAML null counts as absent).</summary>
+    public bool Has(string key) => TryGet(key, out _, out var value) && !IsNull(value);
 
     public string? Text(string key, bool required = false)
     {
