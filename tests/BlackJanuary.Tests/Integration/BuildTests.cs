@@ -235,6 +235,18 @@ public class BuildTests
         Assert.Contains("<a href=\"/sub/timeline/\">Timeline</a><a href=\"/sub/timeline/\">c</a>", site.Read("about/index.html"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nav:\n", "<nav><a href=\"/sub/\">Welcome to Testville</a><a href=\"/sub/timeline/\">Timeline</a><a href=\"/sub/about/\" aria-current=\"page\">About &lt;Testville&gt; &amp; &quot;friends&quot;</a></nav>")]
+    [InlineData("nav: []\n", "<nav></nav>")]
+    [InlineData("nav:\n  - title: Start\n    url: /\n  - title: Elsewhere\n    url: https://example.org/\n", "<nav><a href=\"/sub/\">Start</a><a href=\"https://example.org/\">Elsewhere</a></nav>")]
+    public void Navigation_is_automatic_unless_site_yaml_lists_it(string nav, string expected)
+    {
+        using var site = new FixtureSite(Fictional);
+        site.Write("content/site.yaml", Fictional["content/site.yaml"] + "\n" + nav);
+        Assert.Equal(0, site.Build().ExitCode);
+        Assert.Contains(expected, site.Read("about/index.html"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_404_page_is_known_by_its_address_not_its_layout()
     {
