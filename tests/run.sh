@@ -5,14 +5,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# CHROMIUM_PATH names another Chromium-based browser (e.g. Google Chrome on a CI image).
+[ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing ${need[*]} for the browser tests…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  else
-    echo "Missing ${need[*]}: run 'sudo apt-get install -y ${need[*]}'. The browser tests will fail until then." >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  echo "Installing ${need[*]} for the browser tests…"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null; }; then
+    echo "Could not install ${need[*]}: run 'sudo apt-get install -y ${need[*]}'. The browser tests fail until then." >&2
   fi
 fi
 
