@@ -11,7 +11,6 @@ public static class ContentLoader
     public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
     private static readonly string[] SourceKeys = ["title", "url"];
-    private const string NotFoundPath = "404.html";
 
     public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics)
     {
@@ -38,19 +37,20 @@ public static class ContentLoader
             return null;
         }
 
-        if (timeline.Count > 0 && !pages.Any(p => p.Layout == "timeline"))
-        {
-            diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(Path.Combine(contentDir, "timeline.yaml"), 1, 1),
-                $"timeline.yaml has {timeline.Count} event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'");
-        }
-
         var nav = config.Nav ?? pages
             .Where(p => p.Weight is not null)
             .OrderBy(p => p.Weight)
             .ThenBy(p => p.Path, StringComparer.Ordinal)
             .Select(p => new NavItem(p.NavTitle.Length > 0 ? p.NavTitle : p.Title, p.Path))
             .ToList();
-        return new Site(config, pages, timeline, nav, media);
+        var site = new Site(config, pages, timeline, nav, media);
+        if (timeline.Count > 0 && site.TimelinePage is null)
+        {
+            diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(Path.Combine(contentDir, "timeline.yaml"), 1, 1),
+                $"timeline.yaml has {timeline.Count} event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'");
+        }
+
+        return site;
     }
 
     private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics)
@@ -89,10 +89,10 @@ public static class ContentLoader
                 "the site has no home page; create pages/index.md (or make it not a draft)");
         }
 
-        if (!pages.Any(p => p.Path == NotFoundPath))
+        if (!pages.Any(p => p.IsNotFound))
         {
             // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
-            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "Page not found", null, "", "404", default, false, NotFoundPath, "", "", null, "", "", default));
+            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "Page not found", null, "", "404", default, false, Page.NotFoundPath, "", "", null, "", "", default));
         }
 
         return pages;
@@ -140,7 +140,7 @@ public static class ContentLoader
 
         var folders = segments[..^1].Select(Slug.From).ToArray();
         var last = slug ?? (isIndex ? "" : Slug.From(segments[^1]));
-        var path = is404 ? NotFoundPath : string.Concat(folders.Append(last).Where(s => s.Length > 0).Select(s => s + "/"));
+        var path = is404 ? Page.NotFoundPath : string.Concat(folders.Append(last).Where(s => s.Length > 0).Select(s => s + "/"));
         if (title is null)
         {
             return null;

@@ -63,44 +63,26 @@ public static class MarkdownStage
     /// Markdig writes table column alignment as style attributes, which the site's CSP (no inline
     /// style) blocks; a class per alignment keeps the alignment and the policy.
     /// </summary>
-    private static void MoveAlignmentToClasses(MarkdownDocument doc)
+    private static void MoveAlignmentToClasses(Table table)
     {
-        foreach (var table in doc.Descendants<Table>())
+        foreach (var row in table.OfType<TableRow>())
         {
-            foreach (var row in table.OfType<TableRow>())
+            var index = 0;
+            foreach (var cell in row.OfType<TableCell>())
             {
-                var index = 0;
-                foreach (var cell in row.OfType<TableCell>())
+                var at = cell.ColumnIndex >= 0 ? cell.ColumnIndex : index;
+                index += Math.Max(1, cell.ColumnSpan);
+                var column = at < table.ColumnDefinitions.Count ? table.ColumnDefinitions[at] : null;
+                if (column?.Alignment is { } alignment)
                 {
-                    var at = cell.ColumnIndex >= 0 ? cell.ColumnIndex : index;
-                    index += Math.Max(1, cell.ColumnSpan);
-                    var column = at < table.ColumnDefinitions.Count ? table.ColumnDefinitions[at] : null;
-                    if (column?.Alignment is { } alignment)
-                    {
-                        cell.GetAttributes().AddClass("align-" + alignment.ToString().ToLowerInvariant());
-                    }
+                    cell.GetAttributes().AddClass("align-" + alignment.ToString().ToLowerInvariant());
                 }
             }
-
-            foreach (var column in table.ColumnDefinitions)
-            {
-                column.Alignment = null;
-            }
         }
-    }
 
-    /// <summary>
-    /// '{#id .class}' after a heading is for stable anchors and styling; any other attribute
-    /// ('{onclick=…}', '{style=…}') is raw HTML by another name, and is dropped like raw HTML is.
-    /// </summary>
-    private static void KeepOnlyIdsAndClasses(MarkdownDocument doc)
-    {
-        foreach (var node in doc.Descendants())
+        foreach (var column in table.ColumnDefinitions)
         {
-            if (node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
-            {
-                properties.Clear();
-            }
+            column.Alignment = null;
         }
     }
 
@@ -119,38 +101,43 @@ public static class MarkdownStage
 
     private static string ToHtml(MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
     {
-        foreach (var inline in doc.Descendants<Inline>())
+        // One walk over the document does every rewrite: links, table alignment, attributes.
+        foreach (var node in doc.Descendants())
         {
             // Autolinks (<https://…>) are links too: they are checked the same way.
-            var (url, line, column) = inline switch
+            var (url, line, column) = node switch
             {
                 LinkInline l => (l.Url, l.Line, l.Column),
                 AutolinkInline a when !a.IsEmail => (a.Url, a.Line, a.Column),
                 _ => (null, 0, 0),
             };
-            if (url is null)
+            if (url is not null)
             {
-                continue;
+                // Lines inside a YAML block scalar are not file lines; point at the event then.
+                var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
+                var rewritten = CheckLink(url, node is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
+                switch (node)
+                {
+                    case LinkInline l:
+                        l.Url = rewritten;
+                        break;
+                    case AutolinkInline a:
+                        a.Url = rewritten;
+                        break;
+                }
             }
 
-            // Lines inside a YAML block scalar are not file lines; point at the event then.
-            var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
-            var rewritten = CheckLink(url, inline is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
-            switch (inline)
+            if (node is Table table)
             {
-                case LinkInline l:
-                    l.Url = rewritten;
-                    break;
-                case AutolinkInline a:
-                    a.Url = rewritten;
-                    break;
+                MoveAlignmentToClasses(table);
             }
-        }
 
-        MoveAlignmentToClasses(doc);
-        if (!site.Config.UnsafeHtml)
-        {
-            KeepOnlyIdsAndClasses(doc);
+            // '{#id .class}' after a heading is for stable anchors and styling; any other attribute
+            // ('{onclick=…}', '{style=…}') is raw HTML by another name, and is dropped like raw HTML is.
+            if (!site.Config.UnsafeHtml && node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
+            {
+                properties.Clear();
+            }
         }
 
         using var writer = new StringWriter();

@@ -23,10 +23,13 @@ public sealed record Page(
     /// <summary>Rendered <see cref="Markdown"/>, set by the Markdown stage.</summary>
     public string ContentHtml { get; init; } = "";
 
+    /// <summary>Where hosts look for the page they show for missing addresses.</summary>
+    public const string NotFoundPath = "404.html";
+
     public bool IsHome => Path.Length == 0;
 
     /// <summary>The page hosts show for missing addresses: kept out of sitemaps and feeds, never indexed.</summary>
-    public bool IsNotFound => Path == "404.html";
+    public bool IsNotFound => Path == NotFoundPath;
 
     /// <summary>
     /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become
