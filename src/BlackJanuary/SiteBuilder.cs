@@ -1,5 +1,4 @@
 using System.Reflection;
-using BlackJanuary.Checks;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Markdown;
@@ -8,60 +7,103 @@ using BlackJanuary.Templates;
 
 namespace BlackJanuary;
 
-/// <summary>Load → Markdown → Templates → Output. It calls the stages and does none of their work.</summary>
-public static class SiteBuilder
+/// <summary>
+/// Load → Markdown → Templates → Output. It calls the stages and does none of their work. One
+/// instance is one session: each stage keeps what it made, so that a rebuild after an edit redoes
+/// only what the edit concerns (the dev server builds on every save).
+/// </summary>
+public sealed class SiteBuilder(BuildOptions options)
 {
+    private readonly FileMemo _files = new();
+    private readonly MarkdownMemo _markdown = new();
+    private readonly TemplateMemo _templates = new();
+
     public static string Version { get; } =
         typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    public BuildOptions Options => options;
+
+    /// <summary>Builds the site and writes it to the output folder, replacing it only on success.</summary>
     public static BuildResult Build(BuildOptions options)
     {
-        var diagnostics = new DiagnosticBag();
-        var (pages, files) = (0, 0);
-        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics);
-        // The site's own templates/ folder, if any, overrides single files of the theme.
-        string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
-        var templates = TemplateSet.Load(templateRoots, diagnostics);
-        var assets = AssetManifest.Build(templateRoots, diagnostics);
-
-        if (site is not null && !diagnostics.HasErrors)
+        var snapshot = new SiteBuilder(options).Render();
+        if (!snapshot.Succeeded)
         {
-            site = MarkdownStage.Render(site, diagnostics);
-            var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics);
-            DuplicateIds.Check(rendered, diagnostics);
-            if (!Failed(diagnostics, options.Strict))
+            return new BuildResult(snapshot.Diagnostics, 0, 0, false);
+        }
+
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(snapshot.Diagnostics);
+        var files = 0;
+        using (var writer = OutputWriter.Begin(options.OutputDir, diagnostics))
+        {
+            if (writer is not null)
             {
-                using var writer = OutputWriter.Begin(options.OutputDir, diagnostics);
-                if (writer is not null)
+                // Creating many small files is mostly time in the kernel, which two threads halve.
+                Parallel.ForEach(snapshot.Files, file =>
                 {
-                    // Creating many small files is mostly time in the kernel, which two threads halve.
-                    Parallel.ForEach(rendered, page => writer.WriteText(page.Page.OutputFile, page.Html));
-                    foreach (var asset in assets.All)
+                    if (file.Value.Text is { } text)
                     {
-                        writer.Copy(asset.OutputPath, asset.SourceFile);
+                        writer.WriteText(file.Key, text);
                     }
-
-                    foreach (var media in site.Media)
+                    else
                     {
-                        writer.Copy(media.OutputPath, media.SourceFile);
+                        writer.Copy(file.Key, file.Value.SourceFile!);
                     }
-
-                    foreach (var (path, text) in SiteFiles.All(site))
-                    {
-                        writer.WriteText(path, text);
-                    }
-
-                    if (!Failed(diagnostics, options.Strict))
-                    {
-                        writer.Commit();
-                        (pages, files) = (rendered.Count, writer.FilesWritten);
-                    }
+                });
+                if (!Failed(diagnostics, options.Strict))
+                {
+                    writer.Commit();
+                    files = writer.FilesWritten;
                 }
             }
         }
 
         var succeeded = !Failed(diagnostics, options.Strict);
-        return new BuildResult(diagnostics.Sorted(), succeeded ? pages : 0, succeeded ? files : 0, succeeded);
+        return new BuildResult(diagnostics.Sorted(), succeeded ? snapshot.Pages : 0, files, succeeded);
+    }
+
+    /// <summary>The whole site in memory, without writing anything: what build writes, serve serves and check checks.</summary>
+    public SiteSnapshot Render()
+    {
+        var diagnostics = new DiagnosticBag();
+        var files = new Dictionary<string, SiteFile>(StringComparer.Ordinal);
+        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
+        // The site's own templates/ folder, if any, overrides single files of the theme.
+        string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
+        var templates = TemplateSet.Load(templateRoots, diagnostics, _files);
+        var assets = AssetManifest.Build(templateRoots, diagnostics, _files);
+        var pages = 0;
+        if (site is not null && !diagnostics.HasErrors)
+        {
+            site = MarkdownStage.Render(site, diagnostics, _markdown);
+            var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
+            foreach (var page in rendered)
+            {
+                files[page.Page.OutputFile] = SiteFile.Generated(page.Html);
+            }
+
+            foreach (var asset in assets.All)
+            {
+                files[asset.OutputPath] = SiteFile.CopyOf(asset.SourceFile);
+            }
+
+            foreach (var media in site.Media)
+            {
+                files[media.OutputPath] = SiteFile.CopyOf(media.SourceFile);
+            }
+
+            foreach (var (path, text) in SiteFiles.All(site))
+            {
+                files[path] = SiteFile.Generated(text);
+            }
+
+            pages = rendered.Count;
+        }
+
+        _files.EndBuild();
+        var succeeded = !Failed(diagnostics, options.Strict);
+        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? files : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
     }
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>

@@ -13,19 +13,16 @@ public static partial class DuplicateIds
     [GeneratedRegex("""<[a-zA-Z][^>]*?\sid="([^"]+)"[^>]*>""")]
     private static partial Regex IdAttribute();
 
-    public static void Check(IEnumerable<RenderedPage> pages, DiagnosticBag diagnostics)
+    public static void Check(RenderedPage rendered, DiagnosticBag diagnostics)
     {
-        foreach (var rendered in pages)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in IdAttribute().Matches(rendered.Html))
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match m in IdAttribute().Matches(rendered.Html))
+            var id = m.Groups[1].Value;
+            if (!seen.Add(id))
             {
-                var id = m.Groups[1].Value;
-                if (!seen.Add(id))
-                {
-                    diagnostics.Warning(DiagnosticCodes.DuplicateId, new SourceLocation(rendered.Page.SourcePath),
-                        $"the page has two elements with id '{id}', so links to #{id} are ambiguous; give a heading its own id with {{#another-id}} or rename it");
-                }
+                diagnostics.Warning(DiagnosticCodes.DuplicateId, new SourceLocation(rendered.Page.SourcePath),
+                    $"the page has two elements with id '{id}', so links to #{id} are ambiguous; give a heading its own id with {{#another-id}} or rename it");
             }
         }
     }

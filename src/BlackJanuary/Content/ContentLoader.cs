@@ -12,7 +12,8 @@ public static class ContentLoader
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
     private static readonly string[] SourceKeys = ["title", "url"];
 
-    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics)
+    /// <param name="memo">Files already read in this session; only changed files are read again.</param>
+    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo = null)
     {
         if (!Directory.Exists(contentDir))
         {
@@ -26,9 +27,11 @@ public static class ContentLoader
             return null;
         }
 
-        var config = SiteConfigLoader.Load(Path.Combine(contentDir, "site.yaml"), baseUrlOverride, diagnostics);
-        var pages = LoadPages(Path.Combine(contentDir, "pages"), includeDrafts, diagnostics);
-        var timeline = LoadTimeline(Path.Combine(contentDir, "timeline.yaml"), diagnostics);
+        var configFile = Path.Combine(contentDir, "site.yaml");
+        var config = FileMemo.Read(memo, configFile, diagnostics, d => SiteConfigLoader.Load(configFile, baseUrlOverride, d));
+        var pages = LoadPages(Path.Combine(contentDir, "pages"), includeDrafts, diagnostics, memo);
+        var timelineFile = Path.Combine(contentDir, "timeline.yaml");
+        var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
         var media = SafeFolder.Files(Path.Combine(contentDir, "media"), "*", diagnostics)
             .Select(f => new MediaFile(f, "media/" + Path.GetRelativePath(Path.Combine(contentDir, "media"), f).Replace('\\', '/')))
             .ToList();
@@ -53,7 +56,7 @@ public static class ContentLoader
         return site;
     }
 
-    private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics)
+    private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
         var pages = new List<Page>();
         if (!Directory.Exists(pagesDir))
@@ -65,7 +68,7 @@ public static class ContentLoader
 
         foreach (var file in SafeFolder.Files(pagesDir, "*.md", diagnostics))
         {
-            var page = LoadPage(pagesDir, file, diagnostics);
+            var page = FileMemo.Read(memo, file, diagnostics, d => LoadPage(pagesDir, file, d));
             if (page is not null && (includeDrafts || !page.Draft))
             {
                 pages.Add(page);

@@ -11,6 +11,14 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
 
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            _items.Enqueue(d);
+        }
+    }
+
     public void Error(string code, SourceLocation location, string message) =>
         Add(new Diagnostic(Severity.Error, code, location, message));
 

@@ -16,33 +16,91 @@ namespace BlackJanuary.Markdown;
 /// </summary>
 public static class MarkdownStage
 {
-    public static Site Render(Site site, DiagnosticBag diagnostics)
+    /// <param name="memo">Bodies rendered by earlier builds of this session; only what changed is rendered again.</param>
+    public static Site Render(Site site, DiagnosticBag diagnostics, MarkdownMemo? memo = null)
     {
+        memo ??= new MarkdownMemo();
         var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
 
-        // Parse everything first: links may point at any page's headings, which exist only once parsed.
+        // Parse everything first: links may point at any page's headings, which exist only once
+        // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
         var parsed = site.Pages.AsParallel().AsOrdered()
-            .Select(p => (Page: p, Doc: Parse(p.Markdown, pipeline, p.BodyLocation, diagnostics)))
+            .Select(p => memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation)
+                ? new Parsed(p, null, known.HeadingIds, [])
+                : ParseWithIds(p, pipeline))
             .ToList();
-        var headingIds = parsed.ToDictionary(
-            x => x.Page.Path,
-            x => (IReadOnlyCollection<string>)(x.Doc?.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet() ?? []));
+        var headingIds = parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds);
         var targets = new LinkTargets(site, headingIds);
+        var context = Context(site, headingIds);
 
         var pages = parsed.AsParallel().AsOrdered()
-            .Select(x => x.Page with { ContentHtml = x.Doc is null ? "" : ToHtml(x.Doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, diagnostics) })
+            .Select(x => x.Page with
+            {
+                ContentHtml = Body(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, diagnostics, own =>
+                {
+                    own.AddRange(x.ParseDiagnostics);
+                    var doc = x.Doc ?? Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
+                    return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, own));
+                }),
+            })
             .ToList();
 
         // Event bodies are written as if on the timeline page, so their relative links resolve from there.
         var timeline = site.Timeline.AsParallel().AsOrdered()
             .Select(e => e with
             {
-                BodyHtml = e.BodyMarkdown.Length == 0 || Parse(e.BodyMarkdown, pipeline, e.Location, diagnostics) is not { } doc
-                    ? ""
-                    : ToHtml(doc, site.TimelinePage, e.Location, site, targets, pipeline, diagnostics),
+                BodyHtml = e.BodyMarkdown.Length == 0 ? "" : Body(memo.Events, e.Id, e.BodyMarkdown, e.Location, context, diagnostics, own =>
+                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, site.TimelinePage, e.Location, site, targets, pipeline, own) : "")),
             })
             .ToList();
+        memo.Keep(pages.Select(p => p.SourcePath), timeline.Select(e => e.Id));
         return site with { Pages = pages, Timeline = timeline };
+    }
+
+    private sealed record Parsed(Page Page, MarkdownDocument? Doc, IReadOnlyCollection<string> HeadingIds, IReadOnlyList<Diagnostic> ParseDiagnostics);
+
+    private static Parsed ParseWithIds(Page page, MarkdownPipeline pipeline)
+    {
+        var own = new DiagnosticBag();
+        var doc = Parse(page.Markdown, pipeline, page.BodyLocation, own);
+        var ids = doc?.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet() ?? [];
+        return new Parsed(page, doc, ids, own.Sorted());
+    }
+
+    /// <summary>
+    /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
+    /// how URLs are written. Two builds with the same context render the same Markdown alike.
+    /// </summary>
+    private static string Context(Site site, Dictionary<string, IReadOnlyCollection<string>> headingIds)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(site.Config.BaseUrl).Append('\n').Append(site.Config.UnsafeHtml).Append('\n').Append(site.TimelinePage?.Path).Append('\n');
+        foreach (var page in site.Pages)
+        {
+            text.Append(page.Path).Append('\t').Append(page.SourcePath).Append('\t').AppendJoin(' ', headingIds[page.Path].Order(StringComparer.Ordinal)).Append('\n');
+        }
+
+        text.AppendJoin(' ', site.Timeline.Select(e => e.Id)).Append('\n').AppendJoin(' ', site.Media.Select(m => m.OutputPath));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>The body's HTML from the memo when its Markdown and context are unchanged, else rendered and remembered.</summary>
+    private static string Body(
+        System.Collections.Concurrent.ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context,
+        DiagnosticBag diagnostics, Func<DiagnosticBag, (IReadOnlyCollection<string> HeadingIds, string Html)> render)
+    {
+        if (bodies.TryGetValue(key, out var known) && known.IsFor(markdown, at) && known.Context == context)
+        {
+            diagnostics.AddRange(known.Diagnostics);
+            return known.Html;
+        }
+
+        var own = new DiagnosticBag();
+        var (ids, html) = render(own);
+        var reported = own.Sorted();
+        diagnostics.AddRange(reported);
+        bodies[key] = new MarkdownMemo.Body(markdown, at, ids, context, html, reported);
+        return html;
     }
 
     /// <summary>Markdig refuses input nested past its limits (128 levels) by throwing; that is bad content, not a crash.</summary>

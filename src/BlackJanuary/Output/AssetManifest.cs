@@ -20,7 +20,7 @@ public sealed class AssetManifest
     /// Collects assets from the theme folders; a file in an earlier folder (the site's own
     /// overrides) hides the file of the same name in later ones.
     /// </summary>
-    public static AssetManifest Build(IReadOnlyList<string> templateRoots, DiagnosticBag diagnostics)
+    public static AssetManifest Build(IReadOnlyList<string> templateRoots, DiagnosticBag diagnostics, FileMemo? memo = null)
     {
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
         foreach (var root in templateRoots.Where(r => !Directory.Exists(r) || SafeFolder.IsReal(r, diagnostics)))
@@ -34,13 +34,9 @@ public sealed class AssetManifest
                     continue;
                 }
 
-                try
+                if (FileMemo.Read(memo, file, diagnostics, d => Fingerprinted(logical, file, d)) is { } asset)
                 {
-                    assets[logical] = new Asset(logical, file, "assets/" + Fingerprint(logical, file));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(file), $"cannot read the file: {e.Message}");
+                    assets[logical] = asset;
                 }
             }
         }
@@ -51,6 +47,19 @@ public sealed class AssetManifest
     public Asset? Find(string logicalPath) => _assets.GetValueOrDefault(logicalPath.TrimStart('/'));
 
     public IReadOnlyCollection<string> Names => _assets.Keys;
+
+    private static Asset? Fingerprinted(string logical, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return new Asset(logical, file, "assets/" + Fingerprint(logical, file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(file), $"cannot read the file: {e.Message}");
+            return null;
+        }
+    }
 
     private static string Fingerprint(string logical, string file)
     {

@@ -9,8 +9,13 @@ namespace BlackJanuary.Templates;
 /// <see cref="TrustedHtml"/>. Escaping by default means a template author who forgets does not
 /// open a hole; the template text itself is written as is.
 /// </summary>
-internal sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
+internal sealed class HtmlTemplateContext(ScriptObject builtins, RenderReads reads) : TemplateContext(builtins)
 {
+    /// <summary>What the page being rendered read, and the problems its templates reported.</summary>
+    public RenderReads Reads { get; } = reads;
+
+    public static RenderReads ReadsOf(TemplateContext context) => ((HtmlTemplateContext)context).Reads;
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is TrustedHtml trusted)

@@ -13,19 +13,22 @@ namespace BlackJanuary.Templates;
 /// <summary>The functions templates call: URLs that respect a sub-path base_url, assets, JSON, dates.</summary>
 internal static class TemplateFunctions
 {
-    public static ScriptObject Create(Site site, AssetManifest assets, DiagnosticBag diagnostics)
+    /// <param name="targets">The site's pages and files; anchors are not checked in templates (their ids come from content).</param>
+    public static ScriptObject Create(Site site, AssetManifest assets, LinkTargets targets)
     {
         var config = site.Config;
-        // Anchors are not checked in templates (their ids come from content), so no heading ids.
-        var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
         var functions = new ScriptObject();
         functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
         {
-            CheckPublished(context, path, targets, diagnostics);
+            CheckPublished(context, path, targets);
             return config.PathFor(path);
         }));
-        functions.Import("find_page", new Func<string, ScriptObject?>(path =>
-            targets.PageAtPath(path) is { } page ? TemplateModel.PageObject(site, page) : null));
+        functions.Import("find_page", new Func<TemplateContext, string, ScriptObject?>((context, path) =>
+        {
+            var page = targets.PageAtPath(path);
+            HtmlTemplateContext.ReadsOf(context).Pages[path] = page;
+            return page is null ? null : TemplateModel.PageObject(site, page);
+        }));
         functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
         functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
         functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));
@@ -64,7 +67,7 @@ internal static class TemplateFunctions
     /// A theme's links are checked like content's: a link to a page the site does not have is a
     /// warning at the template line, not a 404 found by a visitor.
     /// </summary>
-    private static void CheckPublished(TemplateContext context, string path, LinkTargets targets, DiagnosticBag diagnostics)
+    private static void CheckPublished(TemplateContext context, string path, LinkTargets targets)
     {
         var sitePath = path.Split('#', 2)[0];
         if (targets.Resolve(null, sitePath).Problem is null)
@@ -73,7 +76,7 @@ internal static class TemplateFunctions
         }
 
         var span = context.CurrentNode?.Span ?? default;
-        diagnostics.Warning(DiagnosticCodes.BrokenLink, TemplateSet.Locate(span, context.CurrentSourceFile ?? ""),
+        HtmlTemplateContext.ReadsOf(context).Diagnostics.Warning(DiagnosticCodes.BrokenLink, TemplateSet.Locate(span, context.CurrentSourceFile ?? ""),
             $"broken link: the template links to /{sitePath.TrimStart('/')}, which the site does not publish; add that page, or use find_page to link only when it exists");
     }
 

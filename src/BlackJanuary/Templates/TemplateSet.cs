@@ -16,7 +16,7 @@ public sealed class TemplateSet : ITemplateLoader
 
     private TemplateSet(Dictionary<string, Template> templates) => _templates = templates;
 
-    public static TemplateSet Load(IReadOnlyList<string> roots, DiagnosticBag diagnostics)
+    public static TemplateSet Load(IReadOnlyList<string> roots, DiagnosticBag diagnostics, FileMemo? memo = null)
     {
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots)
@@ -29,24 +29,32 @@ public sealed class TemplateSet : ITemplateLoader
                     continue;
                 }
 
-                var text = TextFile.Read(file, diagnostics);
-                if (text is null)
+                if (FileMemo.Read(memo, file, diagnostics, d => Parse(file, d)) is { } template)
                 {
-                    continue;
+                    templates[name] = template;
                 }
-
-                var template = Template.Parse(text, file);
-                foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-                {
-                    diagnostics.Error(DiagnosticCodes.TemplateSyntax, Locate(message.Span, file),
-                        $"template syntax error: {message.Message}; see docs/templates.md for Scriban syntax");
-                }
-
-                templates[name] = template;
             }
         }
 
         return new TemplateSet(templates);
+    }
+
+    private static Template? Parse(string file, DiagnosticBag diagnostics)
+    {
+        var text = TextFile.Read(file, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var template = Template.Parse(text, file);
+        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateSyntax, Locate(message.Span, file),
+                $"template syntax error: {message.Message}; see docs/templates.md for Scriban syntax");
+        }
+
+        return template;
     }
 
     public bool Contains(string name) => _templates.ContainsKey(name);

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using BlackJanuary.Output;
@@ -20,8 +23,11 @@ public static class TemplateStage
 
     private const int RecursiveLimit = 64;
 
-    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, AssetManifest assets, string version, DiagnosticBag diagnostics)
+    /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
+    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null)
     {
+        memo ??= new TemplateMemo();
+        memo.BeginBuild();
         if (!templates.Contains(BaseLayout))
         {
             diagnostics.Error(DiagnosticCodes.MissingTemplate, new SourceLocation(BaseLayout),
@@ -29,18 +35,84 @@ public static class TemplateStage
             return [];
         }
 
-        var functions = TemplateFunctions.Create(site, assets, diagnostics);
-        var builtins = TemplateFunctions.ReproducibleBuiltins();
+        var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
-        var timeline = TemplateModel.TimelineObject(site);
-        return site.Pages.AsParallel().AsOrdered()
-            .Select(page => RenderPage(site, page, templates, builtins, functions, timeline, version, shareImage, diagnostics))
-            .Where(r => r is not null)
-            .Select(r => r!)
+        var siteKey = SiteKey(site, assets, version, shareImage);
+        var timelineKey = TimelineKey(site);
+        // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
+        var shared = new Lazy<(ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline)>(() =>
+            (TemplateFunctions.ReproducibleBuiltins(), TemplateFunctions.Create(site, assets, targets), TemplateModel.TimelineObject(site)));
+        var rendered = site.Pages.AsParallel().AsOrdered()
+            .Select(page =>
+            {
+                if (memo.Entries.TryGetValue(page.SourcePath, out var known) && IsCurrent(known, page, siteKey, timelineKey, templates, targets))
+                {
+                    diagnostics.AddRange(known.Diagnostics);
+                    return known.Html is null ? null : new RenderedPage(page, known.Html);
+                }
+
+                memo.Count();
+                var reads = new RenderReads();
+                var html = RenderPage(site, page, templates, shared.Value, version, shareImage, reads);
+                if (html is not null)
+                {
+                    DuplicateIds.Check(new RenderedPage(page, html), reads.Diagnostics);
+                }
+
+                var reported = reads.Diagnostics.Sorted();
+                diagnostics.AddRange(reported);
+                memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reported);
+                return html is null ? null : new RenderedPage(page, html);
+            })
+            .OfType<RenderedPage>()
             .ToList();
+        memo.Keep(site.Pages.Select(p => p.SourcePath));
+        return rendered;
     }
 
-    private static RenderedPage? RenderPage(Site site, Page page, TemplateSet templates, ScriptObject builtins, ScriptObject functions, ScriptObject timeline, string version, string shareImage, DiagnosticBag diagnostics)
+    /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
+    private static bool IsCurrent(TemplateMemo.Entry known, Page page, string siteKey, string timelineKey, TemplateSet templates, LinkTargets targets) =>
+        known.Page.Equals(page)
+        && known.SiteKey == siteKey
+        && (!known.Reads.Timeline || known.TimelineKey == timelineKey)
+        && known.Reads.Templates.All(t => templates.Contains(t.Key) && ReferenceEquals(templates.Get(t.Key), t.Value))
+        && known.Reads.Pages.All(p => Equals(targets.PageAtPath(p.Key), p.Value))
+        // A layout or base layout that was missing or broken may have been fixed since.
+        && templates.Contains($"layouts/{page.Layout}.html") && known.Reads.Templates.ContainsKey($"layouts/{page.Layout}.html");
+
+    /// <summary>What every page's render may read of the site: settings, navigation, which pages and files exist, assets.</summary>
+    private static string SiteKey(Site site, AssetManifest assets, string version, string shareImage)
+    {
+        var text = new StringBuilder();
+        var c = site.Config;
+        text.AppendJoin('\n', c.Title, c.Tagline, c.Description, c.BaseUrl, c.Language, c.Author, c.Image, c.UnsafeHtml, version, shareImage, site.TimelinePage?.Path).Append('\n');
+        foreach (var item in site.Nav)
+        {
+            text.Append(item.Title).Append('\t').Append(item.Path).Append('\n');
+        }
+
+        text.AppendJoin(' ', site.Pages.Select(p => p.Path)).Append('\n');
+        text.AppendJoin(' ', site.Media.Select(m => m.OutputPath)).Append('\n');
+        text.AppendJoin(' ', assets.All.Select(a => a.LogicalPath + "=" + a.OutputPath));
+        return Hash(text);
+    }
+
+    /// <summary>What a page that reads 'timeline' sees: the events and the page that shows them.</summary>
+    private static string TimelineKey(Site site)
+    {
+        var text = new StringBuilder().Append(site.TimelinePage).Append('\n');
+        foreach (var e in site.Timeline)
+        {
+            text.AppendJoin('\t', e.Id, e.Date.Iso, e.EndDate?.Iso, e.Title, e.Place, e.BodyHtml, e.Image, e.ImageAlt).Append('\t')
+                .AppendJoin('\t', e.Sources.Select(s => s.Title + " " + s.Url)).Append('\n');
+        }
+
+        return Hash(text);
+    }
+
+    private static string Hash(StringBuilder text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+
+    private static string? RenderPage(Site site, Page page, TemplateSet templates, (ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline) shared, string version, string shareImage, RenderReads reads)
     {
         var layout = $"layouts/{page.Layout}.html";
         if (!templates.Contains(layout))
@@ -52,37 +124,37 @@ public static class TemplateStage
             var at = page.LayoutLocation.Line > 0 ? page.LayoutLocation
                 : File.Exists(page.SourcePath) ? new SourceLocation(page.SourcePath, 1, 1)
                 : new SourceLocation(layout);
-            diagnostics.Error(DiagnosticCodes.UnknownLayout, at,
+            reads.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at,
                 $"unknown layout '{page.Layout}'; " + (near is not null ? $"did you mean '{near}'?" : $"the theme has: {string.Join(", ", known)}"));
             return null;
         }
 
-        var globals = new ScriptObject
+        var globals = new TrackedGlobals(reads)
         {
             ["site"] = TemplateModel.SiteObject(site, page, version, shareImage),
             ["page"] = TemplateModel.PageObject(site, page),
-            ["timeline"] = timeline,
+            ["timeline"] = shared.Timeline,
         };
-        var inner = Run(templates, layout, builtins, functions, globals, diagnostics);
+        var inner = Run(templates, layout, shared.Builtins, shared.Functions, globals, reads);
         if (inner is null)
         {
             return null;
         }
 
         globals["content"] = new TrustedHtml(inner);
-        var html = Run(templates, BaseLayout, builtins, functions, globals, diagnostics);
-        return html is null ? null : new RenderedPage(page, html);
+        return Run(templates, BaseLayout, shared.Builtins, shared.Functions, globals, reads);
     }
 
-    private static string? Run(TemplateSet templates, string name, ScriptObject builtins, ScriptObject functions, ScriptObject globals, DiagnosticBag diagnostics)
+    private static string? Run(TemplateSet templates, string name, ScriptObject builtins, ScriptObject functions, ScriptObject globals, RenderReads reads)
     {
         var template = templates.Get(name);
+        reads.Templates[name] = template;
         if (template.HasErrors)
         {
             return null; // Already reported when the template set was loaded.
         }
 
-        var context = new HtmlTemplateContext(builtins)
+        var context = new HtmlTemplateContext(builtins, reads)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
@@ -101,7 +173,7 @@ public static class TemplateStage
         }
         catch (ScriptRuntimeException e)
         {
-            diagnostics.Error(DiagnosticCodes.TemplateRuntime, TemplateSet.Locate(e.Span, template.SourceFilePath ?? name),
+            reads.Diagnostics.Error(DiagnosticCodes.TemplateRuntime, TemplateSet.Locate(e.Span, template.SourceFilePath ?? name),
                 $"template error: {e.OriginalMessage}");
             return null;
         }

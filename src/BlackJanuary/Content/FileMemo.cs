@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using BlackJanuary.Diagnostics;
+
+namespace BlackJanuary.Content;
+
+/// <summary>
+/// What reading each file produced, with the diagnostics it raised, kept between the builds of
+/// one session (the dev server) so that a rebuild reads and parses again only the files whose
+/// size or modification time changed. A file counts as unchanged only while both stay the same.
+/// </summary>
+/// <remarks>
+/// File systems stamp modification times coarsely (a few milliseconds on Linux), so a file saved
+/// twice within one tick, at the same size, would look unchanged. As git does with its index, a
+/// file read less than <see cref="Racy"/> after it was last written is read again next time.
+/// </remarks>
+public sealed class FileMemo
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+
+    private static readonly TimeSpan Racy = TimeSpan.FromSeconds(1);
+
+    /// <summary>Above this size a changed stamp means a fresh read, without first hashing to see if the bytes changed.</summary>
+    private const long HashLimit = 8 << 20;
+
+    private sealed record Entry(long Length, DateTime WrittenUtc, DateTime ReadUtc, byte[] Hash, object? Value, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public bool Matches(FileInfo file) => Length == file.Length && WrittenUtc == file.LastWriteTimeUtc && ReadUtc - WrittenUtc > Racy;
+    }
+
+    private int _misses;
+
+    /// <summary>Files read since the last <see cref="EndBuild"/>: what a rebuild had to redo.</summary>
+    public int Misses => _misses;
+
+    /// <summary>Reads through <paramref name="memo"/> when there is one (a session), directly otherwise (one build).</summary>
+    public static T? Read<T>(FileMemo? memo, string file, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
+        where T : class =>
+        memo is null ? read(diagnostics) : memo.Get(file, diagnostics, read);
+
+    /// <summary>
+    /// The value <paramref name="read"/> makes of <paramref name="file"/>, from memory when the file
+    /// is unchanged; the diagnostics it reported then are reported again, as a fresh read would.
+    /// </summary>
+    public T? Get<T>(string file, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
+        where T : class
+    {
+        var info = new FileInfo(file);
+        if (!info.Exists)
+        {
+            return read(diagnostics);
+        }
+
+        _used[file] = 0;
+        if (_entries.TryGetValue(file, out var known) && known.Matches(info))
+        {
+            diagnostics.AddRange(known.Diagnostics);
+            return (T?)known.Value;
+        }
+
+        var readUtc = DateTime.UtcNow;
+        var hash = HashOf(info);
+        // Touched or re-saved without a change (or too recent to trust its stamp): the same bytes
+        // keep the same value, so that later stages see the very same object and skip their work.
+        if (known is not null && hash.Length > 0 && hash.AsSpan().SequenceEqual(known.Hash))
+        {
+            _entries[file] = known with { Length = info.Length, WrittenUtc = info.LastWriteTimeUtc, ReadUtc = readUtc };
+            diagnostics.AddRange(known.Diagnostics);
+            return (T?)known.Value;
+        }
+
+        var own = new DiagnosticBag();
+        var value = read(own);
+        var reported = own.Sorted();
+        diagnostics.AddRange(reported);
+        _entries[file] = new Entry(info.Length, info.LastWriteTimeUtc, readUtc, hash, value, reported);
+        Interlocked.Increment(ref _misses);
+        return value;
+    }
+
+    private static byte[] HashOf(FileInfo file)
+    {
+        // A link is refused by the read itself, and may lead to a device that never ends.
+        if (file.Length > HashLimit || file.LinkTarget is not null)
+        {
+            return [];
+        }
+
+        try
+        {
+            using var stream = file.OpenRead();
+            return SHA256.HashData(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // The read that follows reports it.
+        }
+    }
+
+    /// <summary>Forgets files no build asked for since the last call (deleted or renamed ones); call once per build.</summary>
+    public void EndBuild()
+    {
+        foreach (var file in _entries.Keys.Where(f => !_used.ContainsKey(f)))
+        {
+            _entries.TryRemove(file, out _);
+        }
+
+        _used.Clear();
+        _misses = 0;
+    }
+}

@@ -1,0 +1,155 @@
+using BlackJanuary.Output;
+using BlackJanuary.Tests.Support;
+
+namespace BlackJanuary.Tests.Integration;
+
+/// <summary>
+/// One builder, rebuilt after edits as the dev server does. After every edit the rebuilt site must
+/// be exactly what a fresh build makes, and only the pages the edit concerns may be rendered again.
+/// </summary>
+public class IncrementalTests
+{
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["content/pages/about.md"] = "---\ntitle: About Testville\nweight: 2\n---\nSee the [timeline](timeline.md) and the [history](history.md#the-mill).\n",
+        ["content/pages/history.md"] = "---\ntitle: History\n---\n## The mill\n\nA fictional mill.\n",
+        ["content/pages/timeline.md"] = "---\ntitle: Timeline\nlayout: timeline\nweight: 3\n---\nEvents.\n",
+        ["content/pages/plain.md"] = "---\ntitle: Plain\n---\nNothing links here.\n",
+        ["content/timeline.yaml"] = "- date: 1901-05-06\n  title: The bridge opens\n  body: A fictional bridge.\n",
+    };
+
+    private static BuildOptions Options(FixtureSite site) =>
+        new(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"), site.Output);
+
+    /// <summary>Edits, rebuilds, and checks the result against a fresh build of the same files.</summary>
+    private static SiteSnapshot Rebuild(SiteBuilder session, FixtureSite site)
+    {
+        var incremental = session.Render();
+        var fresh = new SiteBuilder(Options(site)).Render();
+        Assert.Equal(fresh.Diagnostics, incremental.Diagnostics);
+        Assert.Equal(fresh.Files.Keys.Order(), incremental.Files.Keys.Order());
+        foreach (var (path, file) in fresh.Files)
+        {
+            Assert.True(file == incremental.Files[path], $"{path} differs from a fresh build");
+        }
+
+        return incremental;
+    }
+
+    [Fact]
+    public void A_first_build_renders_every_page_and_an_unchanged_rebuild_renders_none()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        Assert.Equal(6, session.Render().PagesRendered); // home, about, history, timeline, plain, 404
+        Assert.Equal(0, Rebuild(session, site).PagesRendered);
+    }
+
+    [Fact]
+    public void Editing_a_page_body_renders_only_that_page()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links here, still.\n");
+        var after = Rebuild(session, site);
+        Assert.Equal(1, after.PagesRendered);
+        Assert.Contains("Nothing links here, still.", after.Files["plain/index.html"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_timeline_event_renders_only_the_pages_that_read_the_timeline()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/timeline.yaml", "- date: 1901-05-06\n  title: The bridge opens at last\n  body: A fictional bridge.\n");
+        var after = Rebuild(session, site);
+        Assert.Equal(1, after.PagesRendered);
+        Assert.Contains("The bridge opens at last", after.Files["timeline/index.html"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_layout_renders_only_the_pages_that_use_it_and_a_partial_every_page_that_includes_it()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("templates/layouts/timeline.html", "<h1>{{ page.title }}</h1><p>Changed layout</p>{{ for e in timeline.events }}<p id=\"{{ e.id }}\">{{ e.title }}</p>{{ end }}");
+        Assert.Equal(1, Rebuild(session, site).PagesRendered);
+
+        site.Write("templates/partials/nav.html", "<nav>{{ for item in site.nav }}<a href=\"{{ item.url }}\">{{ item.title }}</a> {{ end }}</nav>");
+        Assert.Equal(6, Rebuild(session, site).PagesRendered);
+    }
+
+    [Fact]
+    public void Renaming_a_heading_renders_the_pages_whose_links_may_point_at_it()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/history.md", "---\ntitle: History\n---\n## The old mill\n\nA fictional mill.\n");
+        var after = Rebuild(session, site);
+        Assert.Contains(after.Diagnostics, d => d.Code == "BJ3001" && d.Location.File.EndsWith("about.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Retitling_a_page_in_the_navigation_renders_every_page()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/about.md", "---\ntitle: About the town\nweight: 2\n---\nSee the [timeline](timeline.md) and the [history](history.md#the-mill).\n");
+        var after = Rebuild(session, site);
+        Assert.Equal(6, after.PagesRendered);
+        Assert.All(after.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)), f => Assert.Contains("About the town", f.Value.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_and_deleting_pages_changes_the_site_and_its_sitemap()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/new.md", "---\ntitle: New page\n---\nFresh.\n");
+        var added = Rebuild(session, site);
+        Assert.Contains("new/index.html", added.Files.Keys);
+        Assert.Contains("/sub/new/", added.Files["sitemap.xml"].Text, StringComparison.Ordinal);
+
+        File.Delete(Path.Combine(site.Root, "content/pages/plain.md"));
+        var deleted = Rebuild(session, site);
+        Assert.DoesNotContain("plain/index.html", deleted.Files.Keys);
+        Assert.DoesNotContain("/sub/plain/", deleted.Files["sitemap.xml"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_edit_fails_with_its_diagnostic_and_fixing_it_builds_again()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/plain.md", "---\ntitle: [unclosed\n---\nBody.\n");
+        var broken = Rebuild(session, site);
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "BJ1004" && d.Location.File.EndsWith("plain.md", StringComparison.Ordinal));
+        Assert.Empty(broken.Files);
+
+        site.Write("content/pages/plain.md", "---\ntitle: Plain again\n---\nBody.\n");
+        var fixedSite = Rebuild(session, site);
+        Assert.True(fixedSite.Succeeded);
+        Assert.Contains("Plain again", fixedSite.Files["plain/index.html"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_same_size_save_within_one_clock_tick_is_still_seen()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        var path = Path.Combine(site.Root, "content/pages/plain.md");
+        var stamp = File.GetLastWriteTimeUtc(path);
+        session.Render();
+        site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links HERE.\n");
+        File.SetLastWriteTimeUtc(path, stamp); // same size, same time: only the content differs
+        Assert.Contains("Nothing links HERE.", Rebuild(session, site).Files["plain/index.html"].Text, StringComparison.Ordinal);
+    }
+}
