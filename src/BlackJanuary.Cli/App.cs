@@ -1,64 +1,90 @@
 using System.Diagnostics;
-using BlackJanuary.Diagnostics;
+using BlackJanuary.Output;
 
 namespace BlackJanuary.Cli;
 
 /// <summary>The program, with its streams passed in so that tests run it exactly as a user would.</summary>
 public static class App
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Terminal? terminal = null, CancellationToken stop = default)
     {
-        switch (CommandLine.Parse(args))
+        terminal ??= Terminal.None;
+        try
         {
-            case CommandLine.Help:
-                stdout.Write(CommandLine.Usage);
-                return ExitCodes.Ok;
-            case CommandLine.ShowVersion:
-                stdout.WriteLine($"blackjanuary {SiteBuilder.Version}");
-                return ExitCodes.Ok;
-            case CommandLine.Invalid invalid:
-                stderr.WriteLine($"blackjanuary: {invalid.Message}");
-                stderr.WriteLine("Run 'blackjanuary --help' for usage.");
-                return ExitCodes.Usage;
-            case CommandLine.Build build:
-                try
-                {
-                    return Build(build.Options, stdout, stderr);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // Bad content is always a diagnostic; reaching here is a bug in the generator.
-                    stderr.WriteLine($"blackjanuary: internal error: {e.GetType().Name}: {e.Message}");
-                    stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
-                    return ExitCodes.InternalError;
-                }
-            default:
-                throw new UnreachableException();
+            switch (CommandLine.Parse(args))
+            {
+                case CommandLine.Help:
+                    stdout.Write(CommandLine.Usage);
+                    return ExitCodes.Ok;
+                case CommandLine.ShowVersion:
+                    stdout.WriteLine($"blackjanuary {SiteBuilder.Version}");
+                    return ExitCodes.Ok;
+                case CommandLine.Invalid invalid:
+                    stderr.WriteLine($"blackjanuary: {invalid.Message}");
+                    stderr.WriteLine("Run 'blackjanuary --help' for usage.");
+                    return ExitCodes.Usage;
+                case CommandLine.Build build:
+                    return Build(build.Options, new Reporter(stdout, stderr, build.Verbosity, terminal));
+                case CommandLine.Check check:
+                    return Check(check, new Reporter(stdout, stderr, check.Verbosity, terminal));
+                case CommandLine.Serve serve:
+                    return DevServer.Run(serve, new Reporter(stdout, stderr, serve.Verbosity, terminal), stop);
+                default:
+                    throw new UnreachableException();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Bad content is always a diagnostic; reaching here is a bug in the generator.
+            stderr.WriteLine($"blackjanuary: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
+            return ExitCodes.InternalError;
         }
     }
 
-    private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Build(BuildOptions options, Reporter reporter)
     {
         var clock = Stopwatch.StartNew();
-        var result = SiteBuilder.Build(options);
-        var cwd = Directory.GetCurrentDirectory();
-        foreach (var d in result.Diagnostics)
-        {
-            stderr.WriteLine(d.Format(cwd));
-        }
-
-        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = result.Diagnostics.Count - errors;
+        var result = SiteBuilder.Build(options, new ReporterProgress(reporter));
+        reporter.Diagnostics(result.Diagnostics);
         var ms = clock.ElapsedMilliseconds;
+        var warnings = result.Diagnostics.Count;
         if (result.Succeeded)
         {
-            stdout.WriteLine($"Built {result.PagesWritten} pages ({result.FilesWritten} files) into {options.OutputDir} in {ms} ms" +
+            reporter.Done($"Built {result.PagesWritten} pages ({result.FilesWritten} files) into {options.OutputDir} in {ms} ms" +
                 (warnings > 0 ? $", {warnings} warning(s)" : "") + ".");
             return ExitCodes.Ok;
         }
 
-        var why = errors > 0 ? $"{errors} error(s), {warnings} warning(s)" : $"{warnings} warning(s) with --strict";
-        stderr.WriteLine($"Build failed: {why}; {options.OutputDir} was left as it was ({ms} ms).");
+        reporter.Failed($"Build failed: {Why(result.Diagnostics, options.Strict)}; {options.OutputDir} was left as it was ({ms} ms). Fix the problems above and build again.");
         return ExitCodes.ContentErrors;
+    }
+
+    private static int Check(CommandLine.Check check, Reporter reporter)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = new SiteBuilder(check.Options) { Progress = new ReporterProgress(reporter) }.Render();
+        reporter.Diagnostics(snapshot.Diagnostics);
+        var ms = clock.ElapsedMilliseconds;
+        if (snapshot.Succeeded)
+        {
+            reporter.Done($"Checked {snapshot.Pages} pages in {ms} ms: " +
+                (snapshot.Diagnostics.Count > 0 ? $"{snapshot.Diagnostics.Count} warning(s)." : "no problems."));
+            return ExitCodes.Ok;
+        }
+
+        reporter.Failed($"Check failed: {Why(snapshot.Diagnostics, check.Options.Strict)} ({ms} ms). Fix the problems above and check again.");
+        return ExitCodes.ContentErrors;
+    }
+
+    internal static string Why(IReadOnlyList<Diagnostics.Diagnostic> diagnostics, bool strict) =>
+        diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error) || !strict
+            ? Reporter.Count(diagnostics)
+            : $"{diagnostics.Count} warning(s) with --strict";
+
+    /// <summary>Reports on the caller's thread, unlike Progress&lt;T&gt;, so lines come out in order.</summary>
+    internal sealed class ReporterProgress(Reporter reporter) : IProgress<string>
+    {
+        public void Report(string value) => reporter.Progress(value);
     }
 }

@@ -3,24 +3,47 @@ namespace BlackJanuary.Cli;
 /// <summary>Parses the command line into what to do; no other part of the program reads args.</summary>
 internal static class CommandLine
 {
+    public const int DefaultPort = 1990;
+
     public const string Usage = """
-        Usage: blackjanuary build [options]
+        Usage: blackjanuary <command> [options]
 
-        Builds the static site from Markdown/YAML content through Scriban templates.
+        Commands:
+          build             build the site into the output folder
+          serve             build, serve at http://127.0.0.1:1990/ and rebuild on every save
+          check             validate everything build does, and list external links; writes nothing
+          new               create a page, or add an event to the timeline ('blackjanuary new --help')
 
-        Options:
+        Options of build, serve and check:
           --content DIR     content folder (site.yaml, pages/, timeline.yaml, media/)  [content]
           --templates DIR   theme folder (layouts/, partials/, assets/)                  [templates]
-          --output DIR      where the site is written; replaced only on success         [_site]
-          --base-url URL    overrides base_url of site.yaml (e.g. for a preview host)
+          --base-url URL    overrides base_url of site.yaml (build and check; serve uses its own address)
           --drafts          include pages with 'draft: true'
           --strict          treat warnings as errors (for CI)
+          -q, --quiet       print only problems
+          -v, --verbose     also print what each stage did and how long it took
+        build:
+          --output DIR      where the site is written; replaced only on success         [_site]
+        serve:
+          --port N          the port to listen on (another free one if taken)          [1990]
+          --open            open the site in the default browser
+        check:
+          --external        also fetch every external link (needs a network)
+
           -h, --help        show this help
           --version         show the version
 
-        Exit codes: 0 built, 1 content or template errors, 2 usage errors, 3 internal error (a bug).
+        Colours are used on a terminal unless NO_COLOR is set.
+        Exit codes: 0 success, 1 content or template errors, 2 usage errors, 3 internal error (a bug).
 
         """;
+
+    public enum Verbosity
+    {
+        Quiet,
+        Normal,
+        Verbose,
+    }
 
     public abstract record Result;
 
@@ -30,7 +53,11 @@ internal static class CommandLine
 
     public sealed record Invalid(string Message) : Result;
 
-    public sealed record Build(BuildOptions Options) : Result;
+    public sealed record Build(BuildOptions Options, Verbosity Verbosity) : Result;
+
+    public sealed record Serve(BuildOptions Options, Verbosity Verbosity, int Port, bool PortGiven, bool Open) : Result;
+
+    public sealed record Check(BuildOptions Options, Verbosity Verbosity, bool External) : Result;
 
     public static Result Parse(IReadOnlyList<string> args)
     {
@@ -44,12 +71,15 @@ internal static class CommandLine
             return new ShowVersion();
         }
 
-        if (args[0] != "build")
+        var command = args[0];
+        if (command is not ("build" or "serve" or "check"))
         {
-            return new Invalid($"unknown command '{args[0]}'; the command is 'build'");
+            return new Invalid($"unknown command '{command}'; the commands are build, serve, check and new");
         }
 
         var options = new BuildOptions();
+        var verbosity = Verbosity.Normal;
+        var (port, portGiven, open, external) = (DefaultPort, false, false, false);
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -63,13 +93,42 @@ internal static class CommandLine
                 case "--strict":
                     options = options with { Strict = true };
                     continue;
-                case "--content" or "--templates" or "--output" or "--base-url":
+                case "-q" or "--quiet":
+                    verbosity = Verbosity.Quiet;
+                    continue;
+                case "-v" or "--verbose":
+                    verbosity = Verbosity.Verbose;
+                    continue;
+                case "--open" when command == "serve":
+                    open = true;
+                    continue;
+                case "--external" when command == "check":
+                    external = true;
+                    continue;
+                case "--content" or "--templates" or "--base-url" or "--output" or "--port":
+                    // serve always uses its own address as the base URL, so that links lead back to the preview.
+                    if (arg == "--output" && command != "build" || arg == "--port" && command != "serve" || arg == "--base-url" && command == "serve")
+                    {
+                        break;
+                    }
+
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     {
                         return new Invalid($"{arg} needs a value");
                     }
 
                     var value = args[++i];
+                    if (arg == "--port")
+                    {
+                        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+                        {
+                            return new Invalid($"--port needs a number from 1 to 65535, not '{value}'");
+                        }
+
+                        portGiven = true;
+                        continue;
+                    }
+
                     options = arg switch
                     {
                         "--content" => options with { ContentDir = value },
@@ -78,11 +137,16 @@ internal static class CommandLine
                         _ => options with { BaseUrl = value },
                     };
                     continue;
-                default:
-                    return new Invalid($"unknown option '{arg}'");
             }
+
+            return new Invalid($"unknown option '{arg}' for {command}");
         }
 
-        return new Build(options);
+        return command switch
+        {
+            "build" => new Build(options, verbosity),
+            "serve" => new Serve(options, verbosity, port, portGiven, open),
+            _ => new Check(options, verbosity, external),
+        };
     }
 }

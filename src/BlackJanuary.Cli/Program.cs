@@ -1,1 +1,1 @@
-return BlackJanuary.Cli.App.Run(args, Console.Out, Console.Error);
+return BlackJanuary.Cli.App.Run(args, Console.Out, Console.Error, BlackJanuary.Cli.Terminal.FromConsole());

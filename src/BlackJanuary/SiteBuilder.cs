@@ -23,10 +23,13 @@ public sealed class SiteBuilder(BuildOptions options)
 
     public BuildOptions Options => options;
 
+    /// <summary>Told the name of each stage as it starts, for progress on a terminal.</summary>
+    public IProgress<string>? Progress { get; init; }
+
     /// <summary>Builds the site and writes it to the output folder, replacing it only on success.</summary>
-    public static BuildResult Build(BuildOptions options)
+    public static BuildResult Build(BuildOptions options, IProgress<string>? progress = null)
     {
-        var snapshot = new SiteBuilder(options).Render();
+        var snapshot = new SiteBuilder(options) { Progress = progress }.Render();
         if (!snapshot.Succeeded)
         {
             return new BuildResult(snapshot.Diagnostics, 0, 0, false);
@@ -39,6 +42,7 @@ public sealed class SiteBuilder(BuildOptions options)
         {
             if (writer is not null)
             {
+                progress?.Report($"Writing {snapshot.Files.Count} files");
                 // Creating many small files is mostly time in the kernel, which two threads halve.
                 Parallel.ForEach(snapshot.Files, file =>
                 {
@@ -68,6 +72,7 @@ public sealed class SiteBuilder(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
         var files = new Dictionary<string, SiteFile>(StringComparer.Ordinal);
+        Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
         // The site's own templates/ folder, if any, overrides single files of the theme.
         string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
@@ -76,7 +81,9 @@ public sealed class SiteBuilder(BuildOptions options)
         var pages = 0;
         if (site is not null && !diagnostics.HasErrors)
         {
+            Progress?.Report($"Rendering the Markdown of {site.Pages.Count} pages and {site.Timeline.Count} events");
             site = MarkdownStage.Render(site, diagnostics, _markdown);
+            Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
             foreach (var page in rendered)
             {

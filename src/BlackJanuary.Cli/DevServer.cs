@@ -1,0 +1,416 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Output;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BlackJanuary.Cli;
+
+/// <summary>
+/// 'blackjanuary serve': the site built in memory, served by Kestrel on loopback, rebuilt on
+/// every save and reloaded in open tabs. A request is always answered from one finished build:
+/// the last one that succeeded.
+/// </summary>
+internal sealed class DevServer : IDisposable
+{
+    public const string Prefix = "/__blackjanuary/";
+
+    /// <summary>Editors save in bursts (temp file, rename, save again): build once the burst is over.</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(30);
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private readonly SiteBuilder _builder;
+    private readonly Reporter _reporter;
+    private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
+    private readonly SemaphoreSlim _changes = new(0);
+    private State _state = new(null, [], 0);
+
+    /// <summary>The last good build, the problems of the latest build (none when it succeeded), and a build counter.</summary>
+    private sealed record State(Served? Good, IReadOnlyList<Diagnostic> Problems, int Build);
+
+    /// <summary>A snapshot with the stamps of the files it copies, to see when an image changes in place.</summary>
+    private sealed record Served(SiteSnapshot Snapshot, IReadOnlyDictionary<string, (long, DateTime)> Stamps);
+
+    private DevServer(SiteBuilder builder, Reporter reporter) => (_builder, _reporter) = (builder, reporter);
+
+    public static int Run(CommandLine.Serve serve, Reporter reporter, CancellationToken stop)
+    {
+        var port = FreePort(serve.Port, out var wanted);
+        var address = $"http://127.0.0.1:{port}/";
+        if (!wanted)
+        {
+            reporter.Info($"Port {serve.Port} is in use; serving on port {port} instead.");
+        }
+
+        // The preview's own address replaces base_url, so every link, canonical and feed URL leads
+        // back to the preview rather than to the production host.
+        var options = serve.Options with { BaseUrl = address };
+        using var server = new DevServer(new SiteBuilder(options) { Progress = new App.ReporterProgress(reporter) }, reporter);
+        server.Rebuild(Stopwatch.StartNew());
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        using var app = builder.Build();
+        app.Run(server.Handle);
+        app.Start();
+        reporter.Info($"Serving {address} — watching {options.ContentDir} and {options.TemplatesDir}. Press Ctrl+C to stop.");
+        if (serve.Open)
+        {
+            OpenBrowser(address, reporter);
+        }
+
+        using var watchers = new WatcherSet([options.ContentDir, options.TemplatesDir], () => server._changes.Release());
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping);
+        server.WatchLoop(both.Token);
+        foreach (var listener in server._listeners.Keys)
+        {
+            listener.Writer.TryComplete();
+        }
+
+        app.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        reporter.Info("Stopped.");
+        return ExitCodes.Ok;
+    }
+
+    public void Dispose() => _changes.Dispose();
+
+    /// <summary>The wanted port when it is free, else any free one; <paramref name="wanted"/> says which.</summary>
+    private static int FreePort(int port, out bool wanted)
+    {
+        foreach (var candidate in new[] { port, 0 })
+        {
+            try
+            {
+                var probe = new TcpListener(IPAddress.Loopback, candidate);
+                probe.Start();
+                var chosen = ((IPEndPoint)probe.LocalEndpoint).Port;
+                probe.Stop();
+                wanted = candidate == port;
+                return chosen;
+            }
+            catch (SocketException) when (candidate != 0)
+            {
+                // Taken: fall through to a port the system picks.
+            }
+        }
+
+        throw new UnreachableException();
+    }
+
+    private static void OpenBrowser(string address, Reporter reporter)
+    {
+        try
+        {
+            Process.Start(new ProcessStartInfo(address) { UseShellExecute = true })?.Dispose();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            reporter.Info($"Could not open a browser ({e.Message}); open {address} yourself.");
+        }
+    }
+
+    /// <summary>Waits for changes, lets a burst of saves settle, and rebuilds; until stopped.</summary>
+    private void WatchLoop(CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                _changes.Wait(stop);
+                var clock = Stopwatch.StartNew();
+                while (_changes.Wait(Quiet, stop))
+                {
+                    // Another change arrived within the quiet time: wait for the burst to end.
+                }
+
+                Rebuild(clock);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or the host stopping.
+        }
+    }
+
+    private void Rebuild(Stopwatch clock)
+    {
+        var snapshot = _builder.Render();
+        var previous = _state;
+        if (!snapshot.Succeeded)
+        {
+            _state = previous with { Problems = snapshot.Diagnostics, Build = previous.Build + 1 };
+            _reporter.Diagnostics(snapshot.Diagnostics);
+            _reporter.Failed($"Build failed: {App.Why(snapshot.Diagnostics, _builder.Options.Strict)} ({clock.ElapsedMilliseconds} ms). Still serving the last good build; fix the problems above and save.");
+            Broadcast("problems", Problems(snapshot.Diagnostics));
+            return;
+        }
+
+        var served = new Served(snapshot, Stamps(snapshot));
+        var changed = Changed(previous.Good, served);
+        _state = new State(served, [], previous.Build + 1);
+        _reporter.Diagnostics(snapshot.Diagnostics);
+        if (previous.Build == 0)
+        {
+            _reporter.Info($"Built {snapshot.Pages} pages in {clock.ElapsedMilliseconds} ms.");
+            return;
+        }
+
+        _reporter.Info($"Rebuilt in {clock.ElapsedMilliseconds} ms: {snapshot.PagesRendered} of {snapshot.Pages} pages rendered, {changed.Count} file(s) changed.");
+        _reporter.Detail(string.Join(Environment.NewLine, changed.Select(c => "  " + c)));
+        if (previous.Problems.Count > 0 && changed.Count == 0)
+        {
+            Broadcast("problems", "[]");
+        }
+        else if (changed.Count > 0)
+        {
+            Broadcast("reload", JsonSerializer.Serialize(changed));
+        }
+    }
+
+    private static Dictionary<string, (long, DateTime)> Stamps(SiteSnapshot snapshot)
+    {
+        var stamps = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
+        foreach (var (path, file) in snapshot.Files)
+        {
+            if (file.SourceFile is { } source && new FileInfo(source) is { Exists: true } info)
+            {
+                stamps[path] = (info.Length, info.LastWriteTimeUtc);
+            }
+        }
+
+        return stamps;
+    }
+
+    /// <summary>Output paths added, removed or changed since the last good build.</summary>
+    private static List<string> Changed(Served? before, Served after)
+    {
+        if (before is null)
+        {
+            return [.. after.Snapshot.Files.Keys];
+        }
+
+        var old = before.Snapshot.Files;
+        return after.Snapshot.Files
+            .Where(f => !old.TryGetValue(f.Key, out var was) || was != f.Value
+                || (f.Value.SourceFile is not null && !Equals(before.Stamps.GetValueOrDefault(f.Key), after.Stamps.GetValueOrDefault(f.Key))))
+            .Select(f => f.Key)
+            .Concat(old.Keys.Where(k => !after.Snapshot.Files.ContainsKey(k)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private void Broadcast(string name, string json)
+    {
+        var message = $"event: {name}\ndata: {json}\n\n";
+        foreach (var listener in _listeners.Keys)
+        {
+            listener.Writer.TryWrite(message);
+        }
+    }
+
+    /// <summary>The diagnostics as the overlay shows them, each with the lines of the file around it.</summary>
+    private string Problems(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        return JsonSerializer.Serialize(diagnostics.Select(d => new
+        {
+            severity = d.Severity == Severity.Error ? "error" : "warning",
+            text = d.Format(cwd),
+            line = d.Location.Line,
+            excerpt = Excerpt(d.Location),
+        }));
+    }
+
+    private List<object> Excerpt(SourceLocation at)
+    {
+        var lines = new List<object>();
+        var roots = new[] { _builder.Options.ContentDir, _builder.Options.TemplatesDir }.Select(Path.GetFullPath);
+        var file = Path.GetFullPath(at.File);
+        // Only the site's own files, never anything a crafted path could name elsewhere.
+        if (at.Line <= 0 || !roots.Any(r => file.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !File.Exists(file))
+        {
+            return lines;
+        }
+
+        var number = 0;
+        foreach (var text in File.ReadLines(file))
+        {
+            number++;
+            if (number >= at.Line - 2 && number <= at.Line + 2)
+            {
+                lines.Add(new { number, text = text.Length > 300 ? text[..300] + "…" : text });
+            }
+
+            if (number > at.Line + 2)
+            {
+                break;
+            }
+        }
+
+        return lines;
+    }
+
+    private async Task Handle(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        http.Response.Headers.CacheControl = "no-store";
+        if (path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            await Own(http, path[Prefix.Length..]);
+            return;
+        }
+
+        var state = _state;
+        if (state.Good is null)
+        {
+            // No build has succeeded yet: a page that shows the problems, and reloads once fixed.
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(Inject("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><main><h1>The site does not build yet</h1></main></body></html>"));
+            return;
+        }
+
+        var files = state.Good.Snapshot.Files;
+        var relative = Uri.UnescapeDataString(path.TrimStart('/'));
+        if (relative.Length > 0 && !relative.EndsWith('/') && !files.ContainsKey(relative) && files.ContainsKey(relative + "/index.html"))
+        {
+            http.Response.Redirect(path + "/" + http.Request.QueryString, permanent: false);
+            return;
+        }
+
+        var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+        if (!files.TryGetValue(key, out var file))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            if (!files.TryGetValue(Model.Page.NotFoundPath, out file))
+            {
+                return;
+            }
+
+            key = Model.Page.NotFoundPath;
+        }
+
+        http.Response.Headers.ContentSecurityPolicy = SecurityPolicy.ContentSecurityPolicy;
+        http.Response.ContentType = ContentTypes.TryGetContentType(key, out var type) ? type : "application/octet-stream";
+        if (file.Text is { } text)
+        {
+            if (key.EndsWith(".html", StringComparison.Ordinal))
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                text = Inject(text);
+            }
+
+            await http.Response.WriteAsync(text);
+        }
+        else
+        {
+            await http.Response.SendFileAsync(file.SourceFile!);
+        }
+    }
+
+    /// <summary>Adds the live-reload script, an ordinary same-origin file the page's CSP allows.</summary>
+    private static string Inject(string html)
+    {
+        const string script = $"<script src=\"{Prefix}live.js\" defer></script>";
+        var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? html + script : html.Insert(at, script);
+    }
+
+    private async Task Own(HttpContext http, string name)
+    {
+        switch (name)
+        {
+            case "live.js" or "live.css":
+                http.Response.ContentType = name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
+                await using (var resource = typeof(DevServer).Assembly.GetManifestResourceStream(name)!)
+                {
+                    await resource.CopyToAsync(http.Response.Body, http.RequestAborted);
+                }
+
+                return;
+            case "events":
+                await Events(http);
+                return;
+            default:
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+        }
+    }
+
+    /// <summary>Server-Sent Events: the current problems at once, then every change until the tab closes.</summary>
+    private async Task Events(HttpContext http)
+    {
+        http.Response.ContentType = "text/event-stream";
+        var channel = Channel.CreateUnbounded<string>();
+        _listeners[channel] = 0;
+        try
+        {
+            var state = _state;
+            await http.Response.WriteAsync($"retry: 500\nevent: problems\ndata: {Problems(state.Problems)}\n\n", http.RequestAborted);
+            await http.Response.Body.FlushAsync(http.RequestAborted);
+            await foreach (var message in channel.Reader.ReadAllAsync(http.RequestAborted))
+            {
+                await http.Response.WriteAsync(message, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The tab was closed or reloaded.
+        }
+        finally
+        {
+            _listeners.TryRemove(channel, out _);
+        }
+    }
+
+    /// <summary>
+    /// Watches folders for any change to files or folders. The watcher's own buffer can overflow
+    /// in a big burst (a git checkout); that is a change too, and the rebuild reads everything.
+    /// </summary>
+    private sealed class WatcherSet : IDisposable
+    {
+        private readonly List<FileSystemWatcher> _watchers = [];
+
+        public WatcherSet(IEnumerable<string> folders, Action changed)
+        {
+            foreach (var folder in folders.Where(Directory.Exists).Select(Path.GetFullPath).Distinct())
+            {
+                var watcher = new FileSystemWatcher(folder)
+                {
+                    IncludeSubdirectories = true,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                };
+                watcher.Changed += (_, _) => changed();
+                watcher.Created += (_, _) => changed();
+                watcher.Deleted += (_, _) => changed();
+                watcher.Renamed += (_, _) => changed();
+                watcher.Error += (_, _) => changed();
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+        }
+    }
+}

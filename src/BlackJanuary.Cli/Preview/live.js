@@ -1,0 +1,57 @@
+// Live reload for 'blackjanuary serve' only; 'build' never writes this file into a site.
+// The server sends 'problems' (a failed build's diagnostics, or none) on connect and after each
+// build, and 'reload' when a build changed the site.
+(() => {
+  "use strict";
+  const root = "/__blackjanuary/";
+  let overlay = null;
+
+  function line(tag, className, text) {
+    const el = document.createElement(tag);
+    el.className = className;
+    el.textContent = text;
+    return el;
+  }
+
+  function show(problems) {
+    if (overlay) {
+      overlay.remove();
+      overlay = null;
+    }
+    if (problems.length === 0) {
+      return;
+    }
+    if (!document.getElementById("bj-live-css")) {
+      const css = document.createElement("link");
+      css.id = "bj-live-css";
+      css.rel = "stylesheet";
+      css.href = root + "live.css";
+      document.head.appendChild(css);
+    }
+    overlay = document.createElement("section");
+    overlay.id = "bj-problems";
+    overlay.setAttribute("role", "alert");
+    overlay.setAttribute("aria-labelledby", "bj-problems-title");
+    const errors = problems.filter(p => p.severity === "error").length;
+    overlay.appendChild(line("h2", "bj-title", `The last save did not build: ${errors} error(s). The page below is the last good build.`)).id = "bj-problems-title";
+    for (const p of problems) {
+      const item = document.createElement("div");
+      item.className = "bj-problem bj-" + p.severity;
+      item.appendChild(line("p", "bj-message", p.text));
+      if (p.excerpt.length > 0) {
+        const pre = document.createElement("pre");
+        for (const l of p.excerpt) {
+          pre.appendChild(line("span", l.number === p.line ? "bj-line bj-here" : "bj-line", `${String(l.number).padStart(5)} | ${l.text}\n`));
+        }
+        item.appendChild(pre);
+      }
+      overlay.appendChild(item);
+    }
+    overlay.appendChild(line("p", "bj-hint", "Fix the file and save: this message goes away by itself."));
+    document.body.appendChild(overlay);
+  }
+
+  const events = new EventSource(root + "events");
+  events.addEventListener("problems", e => show(JSON.parse(e.data)));
+  events.addEventListener("reload", () => location.reload());
+})();

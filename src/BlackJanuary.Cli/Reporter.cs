@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using BlackJanuary.Diagnostics;
+
+namespace BlackJanuary.Cli;
+
+/// <summary>Whether the program writes to a terminal that shows colours and redrawn lines.</summary>
+public sealed record Terminal(bool Interactive, bool Color)
+{
+    public static readonly Terminal None = new(false, false);
+
+    /// <summary>
+    /// Colours only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org);
+    /// redirected output gets plain lines that logs and editors can read.
+    /// </summary>
+    public static Terminal FromConsole() =>
+        new(!Console.IsErrorRedirected, !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+}
+
+/// <summary>Everything the program tells its user: diagnostics, progress, summaries.</summary>
+internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine.Verbosity verbosity, Terminal terminal)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private bool _progressShown;
+
+    public bool Verbose => verbosity == CommandLine.Verbosity.Verbose;
+
+    /// <summary>The stage a long build is in, redrawn in place on a terminal; nothing in logs.</summary>
+    public void Progress(string stage)
+    {
+        if (Verbose)
+        {
+            stderr.WriteLine($"  {_clock.ElapsedMilliseconds,6} ms  {stage}");
+        }
+        else if (terminal.Interactive && verbosity == CommandLine.Verbosity.Normal)
+        {
+            stderr.Write($"\r\u001b[K{stage}…");
+            _progressShown = true;
+        }
+    }
+
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        ClearProgress();
+        var cwd = Directory.GetCurrentDirectory();
+        foreach (var d in diagnostics)
+        {
+            var line = d.Format(cwd);
+            if (terminal.Color)
+            {
+                var (word, colour) = d.Severity == Severity.Error ? (" error ", "\u001b[1;31m") : (" warning ", "\u001b[1;33m");
+                line = line.Replace(word, $" {colour}{word.Trim()}\u001b[0m ", StringComparison.Ordinal);
+            }
+
+            stderr.WriteLine(line);
+        }
+    }
+
+    /// <summary>A line of success; not shown with --quiet.</summary>
+    public void Done(string message)
+    {
+        ClearProgress();
+        if (verbosity != CommandLine.Verbosity.Quiet)
+        {
+            stdout.WriteLine(terminal.Color ? $"\u001b[32m{message}\u001b[0m" : message);
+        }
+    }
+
+    /// <summary>Information along the way (URLs, rebuilds); not shown with --quiet.</summary>
+    public void Info(string message)
+    {
+        ClearProgress();
+        if (verbosity != CommandLine.Verbosity.Quiet)
+        {
+            stdout.WriteLine(message);
+        }
+    }
+
+    public void Detail(string message)
+    {
+        if (Verbose)
+        {
+            stdout.WriteLine(message);
+        }
+    }
+
+    /// <summary>A failure, always shown, with what to do next.</summary>
+    public void Failed(string message)
+    {
+        ClearProgress();
+        stderr.WriteLine(terminal.Color ? $"\u001b[1;31m{message}\u001b[0m" : message);
+    }
+
+    /// <summary>"3 error(s), 1 warning(s)" for a summary line.</summary>
+    public static string Count(IReadOnlyCollection<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        return $"{errors} error(s), {diagnostics.Count - errors} warning(s)";
+    }
+
+    private void ClearProgress()
+    {
+        if (_progressShown)
+        {
+            stderr.Write("\r\u001b[K");
+            _progressShown = false;
+        }
+    }
+}
