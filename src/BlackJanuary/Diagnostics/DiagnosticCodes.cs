@@ -34,6 +34,11 @@ public static class DiagnosticCodes
     public const string DuplicateId = "BJ3003";
     public const string MarkdownTooDeep = "BJ3004";
     public const string ThirdPartyImage = "BJ3005";
+    public const string MissingImage = "BJ3006";
+    public const string MissingAltText = "BJ3007";
+    public const string DuplicateTitle = "BJ3008";
+    public const string MalformedExternalLink = "BJ3009";
+    public const string BrokenExternalLink = "BJ3010";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";

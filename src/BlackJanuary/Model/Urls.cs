@@ -11,6 +11,18 @@ public static partial class Urls
     public static bool IsExternal(string url) => url.StartsWith("//", StringComparison.Ordinal) || Scheme().IsMatch(url);
 
     /// <summary>
+    /// True for "javascript:", "vbscript:" and "data:" links, which run code or carry a document
+    /// instead of leading somewhere. Browsers ignore whitespace and control characters inside a
+    /// scheme ("java\tscript:"), so this does too.
+    /// </summary>
+    public static bool RunsCode(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        var scheme = colon <= 0 ? "" : new string(url[..colon].Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
+        return scheme is "javascript" or "vbscript" or "data";
+    }
+
+    /// <summary>
     /// Percent-encodes each segment of a site path ("media/Black January.jpg" →
     /// "media/Black%20January.jpg"), leaving a "?query" or "#fragment" and existing escapes alone.
     /// </summary>

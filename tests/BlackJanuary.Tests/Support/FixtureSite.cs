@@ -1,4 +1,8 @@
 using BlackJanuary.Cli;
+using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Markdown;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Tests.Support;
 
@@ -97,6 +101,20 @@ public sealed class FixtureSite : IDisposable
         var code = App.Run(args, stdout, stderr);
         return new CliRun(code, stdout.ToString(), stderr.ToString().Replace(Root + "/", "", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The content as the checks see it: loaded and put through the Markdown stage, the real ones,
+    /// with what those stages reported. The site is null when loading failed.
+    /// </summary>
+    public (Site? Site, DiagnosticBag Diagnostics) LoadAndRender(bool includeDrafts = false)
+    {
+        var diagnostics = new DiagnosticBag();
+        var site = ContentLoader.Load(Path.Combine(Root, "content"), null, includeDrafts, diagnostics);
+        return (site is null ? null : MarkdownStage.Render(site, diagnostics), diagnostics);
+    }
+
+    /// <summary>The diagnostics in printed form, with paths relative to the fixture ("content/pages/a.md(1,1): …").</summary>
+    public IReadOnlyList<string> Format(DiagnosticBag diagnostics) => diagnostics.Sorted().Select(d => d.Format(Root)).ToList();
 
     public string Read(string outputPath) => File.ReadAllText(Path.Combine(Output, outputPath));
 

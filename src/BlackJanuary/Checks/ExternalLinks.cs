@@ -1,0 +1,228 @@
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Markdown;
+using BlackJanuary.Model;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace BlackJanuary.Checks;
+
+/// <summary>An address on another site, with every place the content writes it, in content order.</summary>
+public sealed record ExternalLink(string Url, IReadOnlyList<SourceLocation> Locations);
+
+public enum ExternalLinkStatus
+{
+    /// <summary>The site answered with a success or a redirect it ended on.</summary>
+    Reachable,
+
+    /// <summary>An error status, no answer in time, or no connection: <see cref="ExternalLinkResult.Diagnostic"/> says which.</summary>
+    Broken,
+
+    /// <summary>The site answered 429: it refuses to be asked so often, which says nothing about the link.</summary>
+    RateLimited,
+
+    /// <summary>Not asked: a mailto: address, or a link too malformed to ask for (BJ3009).</summary>
+    NotChecked,
+}
+
+/// <summary>What asking for one external link gave; <see cref="Detail"/> reads after the link ("answered 404").</summary>
+public sealed record ExternalLinkResult(ExternalLink Link, ExternalLinkStatus Status, string Detail)
+{
+    /// <summary>The warning for a broken link, at the first place it is written; null for any other status.</summary>
+    public Diagnostic? Diagnostic => Status == ExternalLinkStatus.Broken
+        ? new Diagnostic(Severity.Warning, DiagnosticCodes.BrokenExternalLink, Link.Locations[0],
+            $"link '{Link.Url}' {Detail}; fix or remove the link, or link to an archived copy")
+        : null;
+}
+
+/// <summary>
+/// The links that leave the site: found in the content, checked for shape on every run, and asked
+/// for over the network only on request (<c>check --external</c>), since sites go away over the
+/// years a memorial stays up.
+/// </summary>
+public static class ExternalLinks
+{
+    /// <summary>
+    /// Every external URL of <paramref name="site"/>, once each, in content order: links, images and
+    /// autolinks in pages and event bodies, event sources, page share images, and site.yaml's image
+    /// and nav. Raw HTML is not read (it is escaped unless markdown.unsafe_html is on).
+    /// </summary>
+    public static IReadOnlyList<ExternalLink> Collect(Site site)
+    {
+        var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
+        var found = site.Pages.AsParallel().AsOrdered()
+            .SelectMany(p => InMarkdown(p.Markdown, p.BodyLocation, pipeline, linesAreFileLines: true)
+                // Share images have no position of their own: the front matter keeps none.
+                .Prepend((Url: p.Image, At: new SourceLocation(p.SourcePath, 1, 1))))
+            .ToList();
+        foreach (var e in site.Timeline)
+        {
+            found.AddRange(InMarkdown(e.BodyMarkdown, e.Location, pipeline, linesAreFileLines: false));
+            found.AddRange(e.Sources.Select(s => (s.Url, e.Location)));
+        }
+
+        var config = new SourceLocation(site.Config.SourceFile, 1, 1);
+        found.Add((site.Config.Image, config));
+        found.AddRange((site.Config.Nav ?? []).Select(n => (n.Path, config)));
+
+        // Code-running links are BJ3002's business (or the site's choice under unsafe_html), not addresses.
+        return found
+            .Where(f => Urls.IsExternal(f.Url) && !Urls.RunsCode(f.Url))
+            .GroupBy(f => f.Url, f => f.At, StringComparer.Ordinal)
+            .Select(g => new ExternalLink(g.Key, g.Distinct().ToList()))
+            .ToList();
+    }
+
+    /// <summary>Warns, at every place it is written, about each link that is not a full http(s) or mailto: address.</summary>
+    public static void CheckSyntax(IReadOnlyList<ExternalLink> links, DiagnosticBag diagnostics)
+    {
+        foreach (var link in links)
+        {
+            if (Parse(link.Url, out var problem) is null)
+            {
+                foreach (var at in link.Locations)
+                {
+                    diagnostics.Warning(DiagnosticCodes.MalformedExternalLink, at,
+                        $"external link '{link.Url}' is malformed: {problem}; write the full address, like https://example.org/page");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks each site whether its link still leads somewhere: HEAD, then GET when the site does not
+    /// do HEAD (405, 501), following redirects as <paramref name="client"/> does. Give the client a
+    /// User-Agent: some sites refuse requests without one. Results are in the order of
+    /// <paramref name="links"/>, one each.
+    /// </summary>
+    /// <param name="maxParallel">How many requests may be open at once, across all sites.</param>
+    /// <param name="timeout">How long one link (both requests, when GET follows HEAD) may take.</param>
+    public static async Task<IReadOnlyList<ExternalLinkResult>> FetchAsync(
+        IReadOnlyList<ExternalLink> links, HttpClient client, int maxParallel, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        var results = new ExternalLinkResult[links.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, links.Count), options,
+            async (i, ct) => results[i] = await FetchAsync(links[i], client, timeout, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    private static async Task<ExternalLinkResult> FetchAsync(ExternalLink link, HttpClient client, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Parse(link.Url, out _) is not { } uri)
+        {
+            return new ExternalLinkResult(link, ExternalLinkStatus.NotChecked, "is malformed (BJ3009)");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeMailto)
+        {
+            return new ExternalLinkResult(link, ExternalLinkStatus.NotChecked, "is an e-mail address, which cannot be checked without sending mail");
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            var status = await StatusAsync(client, HttpMethod.Head, uri, timer.Token).ConfigureAwait(false);
+            if (status is 405 or 501)
+            {
+                status = await StatusAsync(client, HttpMethod.Get, uri, timer.Token).ConfigureAwait(false);
+            }
+
+            return status switch
+            {
+                429 => new ExternalLinkResult(link, ExternalLinkStatus.RateLimited, "answered 429 (too many requests): rate limited, not checked"),
+                >= 400 => new ExternalLinkResult(link, ExternalLinkStatus.Broken, $"answered {status}"),
+                _ => new ExternalLinkResult(link, ExternalLinkStatus.Reachable, $"answered {status}"),
+            };
+        }
+        // Our own timer, or the client's Timeout; a cancelled check is not a broken link and ends the run.
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ExternalLinkResult(link, ExternalLinkStatus.Broken, $"did not answer within {timeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return new ExternalLinkResult(link, ExternalLinkStatus.Broken, $"could not be reached ({e.Message})");
+        }
+    }
+
+    private static async Task<int> StatusAsync(HttpClient client, HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        // Headers are enough for a status; a GET must not download the page.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return (int)response.StatusCode;
+    }
+
+    /// <summary>The URI of a full http(s) or mailto: address with a host; otherwise null, and what is wrong.</summary>
+    private static Uri? Parse(string url, out string problem)
+    {
+        problem = "";
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            // Valid in HTML, but a feed reader or a saved page has no scheme to borrow.
+            problem = "it has no scheme (https:)";
+            return null;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed))
+        {
+            problem = "it is not a valid URI";
+            return null;
+        }
+
+        if (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeMailto)
+        {
+            problem = $"'{parsed.Scheme}:' is not http:, https: or mailto:";
+            return null;
+        }
+
+        if (parsed.Host.Length == 0)
+        {
+            problem = "it has no host";
+            return null;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>The links, images and autolinks of one Markdown text with where they are written.</summary>
+    /// <param name="linesAreFileLines">
+    /// False for event bodies: lines inside a YAML block scalar are not file lines, so each link
+    /// is reported at the event, as the Markdown stage does.
+    /// </param>
+    private static List<(string Url, SourceLocation At)> InMarkdown(string markdown, SourceLocation at, MarkdownPipeline pipeline, bool linesAreFileLines)
+    {
+        MarkdownDocument doc;
+        try
+        {
+            doc = Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested past Markdig's limits: the Markdown stage has reported it (BJ3004).
+            return [];
+        }
+
+        var links = new List<(string, SourceLocation)>();
+        foreach (var node in doc.Descendants())
+        {
+            // E-mail autolinks (<a@b.org>) carry no scheme; they are not addresses to check.
+            var (url, line, column) = node switch
+            {
+                LinkInline l => (l.Url, l.Line, l.Column),
+                AutolinkInline a when !a.IsEmail => (a.Url, a.Line, a.Column),
+                _ => (null, 0, 0),
+            };
+            if (url is not null)
+            {
+                links.Add((url, linesAreFileLines && at.Line > 0 ? new SourceLocation(at.File, at.Line + line, column + 1) : at));
+            }
+        }
+
+        return links;
+    }
+}
