@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using BlackJanuary.Output;
+using BlackJanuary.Checks;
+using BlackJanuary.Diagnostics;
 
 namespace BlackJanuary.Cli;
 
 /// <summary>The program, with its streams passed in so that tests run it exactly as a user would.</summary>
 public static class App
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Terminal? terminal = null, CancellationToken stop = default)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Terminal? terminal = null)
     {
         terminal ??= Terminal.None;
         try
@@ -28,7 +29,7 @@ public static class App
                 case CommandLine.Check check:
                     return Check(check, new Reporter(stdout, stderr, check.Verbosity, terminal));
                 case CommandLine.Serve serve:
-                    return DevServer.Run(serve, new Reporter(stdout, stderr, serve.Verbosity, terminal), stop);
+                    return DevServer.Run(serve, new Reporter(stdout, stderr, serve.Verbosity, terminal));
                 default:
                     throw new UnreachableException();
             }
@@ -64,21 +65,43 @@ public static class App
     {
         var clock = Stopwatch.StartNew();
         var snapshot = new SiteBuilder(check.Options) { Progress = new ReporterProgress(reporter) }.Render();
-        reporter.Diagnostics(snapshot.Diagnostics);
-        var ms = clock.ElapsedMilliseconds;
-        if (snapshot.Succeeded)
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(snapshot.Diagnostics);
+        var external = snapshot.Site is { } site ? ExternalLinks.Collect(site) : [];
+        ExternalLinks.CheckSyntax(external, diagnostics);
+        var note = $"{external.Count} external link(s), not fetched (use --external)";
+        if (check.External && external.Count > 0)
         {
-            reporter.Done($"Checked {snapshot.Pages} pages in {ms} ms: " +
-                (snapshot.Diagnostics.Count > 0 ? $"{snapshot.Diagnostics.Count} warning(s)." : "no problems."));
+            reporter.Progress($"Fetching {external.Count} external links");
+            using var client = new HttpClient();
+            client.DefaultRequestHeaders.UserAgent.ParseAdd($"blackjanuary/{SiteBuilder.Version} (link check)");
+            var results = ExternalLinks.FetchAsync(external, client, maxParallel: 8, TimeSpan.FromSeconds(15), CancellationToken.None).GetAwaiter().GetResult();
+            diagnostics.AddRange(results.Select(r => r.Diagnostic).OfType<Diagnostic>());
+            var limited = results.Where(r => r.Status == ExternalLinkStatus.RateLimited).Select(r => r.Link.Url).ToList();
+            note = $"{external.Count} external link(s) fetched" + (limited.Count > 0 ? $", {limited.Count} not checked (rate limited: {string.Join(", ", limited)})" : "");
+        }
+
+        var all = diagnostics.Sorted();
+        reporter.Diagnostics(all);
+        foreach (var link in external)
+        {
+            reporter.Detail($"  {link.Url}  ({link.Locations[0].Format(Directory.GetCurrentDirectory())}{(link.Locations.Count > 1 ? $" and {link.Locations.Count - 1} more" : "")})");
+        }
+
+        var failed = all.Any(d => d.Severity == Severity.Error) || (check.Options.Strict && all.Count > 0);
+        var ms = clock.ElapsedMilliseconds;
+        if (!failed)
+        {
+            reporter.Done($"Checked {snapshot.Pages} pages in {ms} ms: " + (all.Count > 0 ? $"{all.Count} warning(s)" : "no problems") + $"; {note}.");
             return ExitCodes.Ok;
         }
 
-        reporter.Failed($"Check failed: {Why(snapshot.Diagnostics, check.Options.Strict)} ({ms} ms). Fix the problems above and check again.");
+        reporter.Failed($"Check failed: {Why(all, check.Options.Strict)}; {note} ({ms} ms). Fix the problems above and check again.");
         return ExitCodes.ContentErrors;
     }
 
-    internal static string Why(IReadOnlyList<Diagnostics.Diagnostic> diagnostics, bool strict) =>
-        diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error) || !strict
+    internal static string Why(IReadOnlyList<Diagnostic> diagnostics, bool strict) =>
+        diagnostics.Any(d => d.Severity == Severity.Error) || !strict
             ? Reporter.Count(diagnostics)
             : $"{diagnostics.Count} warning(s) with --strict";
 

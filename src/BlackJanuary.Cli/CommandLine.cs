@@ -25,7 +25,7 @@ internal static class CommandLine
         build:
           --output DIR      where the site is written; replaced only on success         [_site]
         serve:
-          --port N          the port to listen on (another free one if taken)          [1990]
+          --port N          the port to listen on (another free one if taken; 0: any)  [1990]
           --open            open the site in the default browser
         check:
           --external        also fetch every external link (needs a network)
@@ -120,9 +120,9 @@ internal static class CommandLine
                     var value = args[++i];
                     if (arg == "--port")
                     {
-                        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+                        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535)
                         {
-                            return new Invalid($"--port needs a number from 1 to 65535, not '{value}'");
+                            return new Invalid($"--port needs a number from 0 to 65535 (0: any free port), not '{value}'");
                         }
 
                         portGiven = true;

@@ -44,7 +44,7 @@ internal sealed class DevServer : IDisposable
 
     private DevServer(SiteBuilder builder, Reporter reporter) => (_builder, _reporter) = (builder, reporter);
 
-    public static int Run(CommandLine.Serve serve, Reporter reporter, CancellationToken stop)
+    public static int Run(CommandLine.Serve serve, Reporter reporter)
     {
         var port = FreePort(serve.Port, out var wanted);
         var address = $"http://127.0.0.1:{port}/";
@@ -74,8 +74,8 @@ internal sealed class DevServer : IDisposable
 
         using var watchers = new WatcherSet([options.ContentDir, options.TemplatesDir], () => server._changes.Release());
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(stop, lifetime.ApplicationStopping);
-        server.WatchLoop(both.Token);
+        // Ctrl+C and SIGTERM stop the host, which ends the loop.
+        server.WatchLoop(lifetime.ApplicationStopping);
         foreach (var listener in server._listeners.Keys)
         {
             listener.Writer.TryComplete();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using BlackJanuary.Checks;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Markdown;
@@ -83,6 +84,7 @@ public sealed class SiteBuilder(BuildOptions options)
         {
             Progress?.Report($"Rendering the Markdown of {site.Pages.Count} pages and {site.Timeline.Count} events");
             site = MarkdownStage.Render(site, diagnostics, _markdown);
+            ContentChecks.Run(site, diagnostics);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
             foreach (var page in rendered)
