@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BlackJanuary.Testing;
+using BlackJanuary.Tests.Support;
+
+namespace BlackJanuary.Tests.Integration;
+
+/// <summary>
+/// 'blackjanuary serve' as a real process on a loopback port, over a fixture site on disk that the
+/// tests edit as an editor would; HTTP and Server-Sent Events read as a browser reads them.
+/// </summary>
+public sealed partial class ServeTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["content/pages/about.md"] = "---\ntitle: About Testville\nweight: 2\n---\nThe first version.\n",
+        ["content/pages/timeline.md"] = "---\ntitle: Timeline\nlayout: timeline\nweight: 3\n---\nEvents.\n",
+        ["content/timeline.yaml"] = "- date: 1901-05-06\n  title: The bridge opens\n",
+    };
+
+    private static async Task<(FixtureSite Site, ServeProcess Serve, HttpClient Http)> StartAsync()
+    {
+        var site = new FixtureSite(Files);
+        var serve = await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"));
+        var http = new HttpClient { BaseAddress = serve.Address, Timeout = Wait };
+        return (site, serve, http);
+    }
+
+    private static async Task<string> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_saved_edit_is_served_and_open_tabs_are_told_to_reload()
+    {
+        var (site, serve, http) = await StartAsync();
+        using (site)
+        using (http)
+        await using (serve)
+        {
+            Assert.Contains("The first version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
+            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            Assert.Equal("[]", await events.NextAsync("problems", Wait));
+
+            site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nThe second version.\n");
+            var changed = JsonSerializer.Deserialize<string[]>(await events.NextAsync("reload", Wait)) ?? [];
+            Assert.Equal(["about/index.html"], changed);
+            Assert.Contains("The second version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
+            Assert.Matches(RebuiltLine(), serve.Output);
+        }
+    }
+
+    [GeneratedRegex(@"Rebuilt in \d+ ms: 1 of 4 pages rendered, 1 file\(s\) changed\.")]
+    private static partial Regex RebuiltLine();
+
+    [Fact]
+    public async Task A_broken_save_sends_the_problems_with_their_lines_keeps_the_last_good_page_and_clears_when_fixed()
+    {
+        var (site, serve, http) = await StartAsync();
+        using (site)
+        using (http)
+        await using (serve)
+        {
+            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            await events.NextAsync("problems", Wait);
+
+            site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: two\n---\nThe broken version.\n");
+            using var problems = JsonDocument.Parse(await events.NextAsync("problems", Wait));
+            var problem = Assert.Single(problems.RootElement.EnumerateArray());
+            Assert.Equal("error", problem.GetProperty("severity").GetString());
+            Assert.Matches(@"about\.md\(3,9\): error BJ2002: ", problem.GetProperty("text").GetString());
+            Assert.Equal(3, problem.GetProperty("line").GetInt32());
+            var excerpt = problem.GetProperty("excerpt").EnumerateArray().Select(l => (l.GetProperty("number").GetInt32(), l.GetProperty("text").GetString())).ToList();
+            Assert.Contains((3, "weight: two"), excerpt);
+            Assert.Contains("error BJ2002", serve.Output, StringComparison.Ordinal);
+            Assert.Contains("Still serving the last good build", serve.Output, StringComparison.Ordinal);
+
+            // The tab keeps the last good page, and a new tab is told the problems at once.
+            Assert.Contains("The first version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
+            await using (var second = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events")))
+            {
+                Assert.Contains("BJ2002", await second.NextAsync("problems", Wait), StringComparison.Ordinal);
+            }
+
+            site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nThe fixed version.\n");
+            await events.NextAsync("reload", Wait);
+            Assert.Contains("The fixed version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
+            await using var third = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            Assert.Equal("[]", await third.NextAsync("problems", Wait));
+        }
+    }
+
+    [Fact]
+    public async Task A_burst_of_saves_never_serves_a_partial_page_and_ends_on_the_last_version()
+    {
+        var (site, serve, http) = await StartAsync();
+        using (site)
+        using (http)
+        await using (serve)
+        {
+            using var stop = new CancellationTokenSource();
+            var seen = new List<string>();
+            var reader = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    seen.Add(await GetAsync(http, "about/"));
+                }
+            }, TestContext.Current.CancellationToken);
+
+            // Editors save through a temporary file and a rename, truncate and rewrite, and save again.
+            var path = Path.Combine(site.Root, "content/pages/about.md");
+            for (var i = 1; i <= 20; i++)
+            {
+                var temp = path + ".tmp~";
+                File.WriteAllText(temp, $"---\ntitle: About Testville\nweight: 2\n---\nVersion {i}.\n");
+                File.Move(temp, path, overwrite: true);
+                File.WriteAllText(path, $"---\ntitle: About Testville\nweight: 2\n---\nVersion {i}, saved again.\n");
+                await Task.Delay(i % 5 == 0 ? 100 : 3, TestContext.Current.CancellationToken);
+            }
+
+            var deadline = DateTime.UtcNow + Wait;
+            while (!(await GetAsync(http, "about/")).Contains("Version 20, saved again.", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the last save was never served");
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+
+            await stop.CancelAsync();
+            await reader;
+            Assert.NotEmpty(seen);
+            Assert.All(seen, html =>
+            {
+                Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+                Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
+                Assert.Matches(@"<main><h1>About Testville</h1><p>(The first version\.|Version \d+(, saved again)?\.)</p>", html);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_or_renaming_a_page_removes_it_from_the_served_site()
+    {
+        var (site, serve, http) = await StartAsync();
+        using (site)
+        using (http)
+        await using (serve)
+        {
+            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            await events.NextAsync("problems", Wait);
+            File.Move(Path.Combine(site.Root, "content/pages/about.md"), Path.Combine(site.Root, "content/pages/history.md"));
+            await events.NextAsync("reload", Wait);
+            using (var gone = await http.GetAsync("about/", TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            }
+
+            Assert.Contains("The first version.", await GetAsync(http, "history/"), StringComparison.Ordinal);
+            Assert.DoesNotContain("/about/", await GetAsync(http, "sitemap.xml"), StringComparison.Ordinal);
+
+            File.Delete(Path.Combine(site.Root, "content/pages/history.md"));
+            await events.NextAsync("reload", Wait);
+            using var deleted = await http.GetAsync("history/", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_template_edit_reloads_and_the_live_reload_script_is_only_in_served_pages()
+    {
+        var (site, serve, http) = await StartAsync();
+        using (site)
+        using (http)
+        await using (serve)
+        {
+            var served = await GetAsync(http, "");
+            Assert.Contains("<script src=\"/__blackjanuary/live.js\" defer></script></body>", served, StringComparison.Ordinal);
+            Assert.Contains("EventSource", await GetAsync(http, "__blackjanuary/live.js"), StringComparison.Ordinal);
+
+            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            await events.NextAsync("problems", Wait);
+            site.Write("templates/layouts/page.html", "<h1 class=\"changed\">{{ page.title }}</h1>{{ page.content }}");
+            var changed = JsonSerializer.Deserialize<string[]>(await events.NextAsync("reload", Wait)) ?? [];
+            Assert.Equal(["about/index.html"], changed);
+            Assert.Contains("<h1 class=\"changed\">", await GetAsync(http, "about/"), StringComparison.Ordinal);
+            // Links and canonical URLs lead back to the preview, not to the production host.
+            Assert.Contains($"href=\"/about/\"", served, StringComparison.Ordinal);
+        }
+
+        using var built = new FixtureSite(Files);
+        Assert.Equal(0, built.Build().ExitCode);
+        Assert.All(Directory.EnumerateFiles(built.Output, "*", SearchOption.AllDirectories),
+            f => Assert.DoesNotContain("__blackjanuary", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_the_server_and_releases_the_port()
+    {
+        var (site, serve, http) = await StartAsync();
+        using (site)
+        using (http)
+        {
+            Assert.Equal(0, await serve.InterruptAsync());
+            Assert.Contains("Stopped.", serve.Output, StringComparison.Ordinal);
+            var listener = new TcpListener(IPAddress.Loopback, serve.Address.Port);
+            listener.Start(); // throws if the port were still held
+            listener.Stop();
+            await serve.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_replaced_by_a_free_one_and_said_so()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            using var site = new FixtureSite(Files);
+            await using var serve = await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains($"Port {port} is in use; serving on port {serve.Address.Port} instead.", serve.Output, StringComparison.Ordinal);
+            Assert.NotEqual(port, serve.Address.Port);
+            using var http = new HttpClient { BaseAddress = serve.Address };
+            Assert.Contains("Welcome to Testville", await GetAsync(http, ""), StringComparison.Ordinal);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace BlackJanuary.Testing;
+
+/// <summary>
+/// 'blackjanuary serve' run as a real process on a free loopback port, as an editor runs it, and
+/// stopped with Ctrl+C (SIGINT). Shared by the integration and the browser tests.
+/// </summary>
+public sealed partial class ServeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+    private readonly SemaphoreSlim _lines = new(0);
+
+    private ServeProcess(Process process) => _process = process;
+
+    /// <summary>Where the site is served, e.g. "http://127.0.0.1:43117/".</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Everything printed so far, standard output and error interleaved.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    public int Pid => _process.Id;
+
+    public static async Task<ServeProcess> StartAsync(string contentDir, string templatesDir, params string[] extra)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "BlackJanuary.Cli.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { cli, "serve", "--port", "0", "--content", contentDir, "--templates", templatesDir }.Concat(extra))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        var serve = new ServeProcess(Process.Start(start)!);
+        serve._process.OutputDataReceived += (_, e) => serve.Collect(e.Data);
+        serve._process.ErrorDataReceived += (_, e) => serve.Collect(e.Data);
+        serve._process.BeginOutputReadLine();
+        serve._process.BeginErrorReadLine();
+        var serving = await serve.WaitForAsync(ServingLine(), TimeSpan.FromSeconds(60));
+        serve.Address = new Uri(serving.Groups[1].Value);
+        return serve;
+    }
+
+    [GeneratedRegex(@"Serving (http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex ServingLine();
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+
+        _lines.Release();
+    }
+
+    /// <summary>Waits until the output has a line matching <paramref name="pattern"/> after the first <paramref name="skip"/> lines.</summary>
+    public async Task<Match> WaitForAsync(Regex pattern, TimeSpan timeout, int skip = 0)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (_output)
+            {
+                foreach (var line in _output.Skip(skip))
+                {
+                    if (pattern.Match(line) is { Success: true } match)
+                    {
+                        return match;
+                    }
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (_process.HasExited || left <= TimeSpan.Zero || !await _lines.WaitAsync(left))
+            {
+                throw new TimeoutException($"serve did not print /{pattern}/ (exited: {_process.HasExited}); it printed:\n{Output}");
+            }
+        }
+    }
+
+    public int LineCount
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.Count;
+            }
+        }
+    }
+
+    /// <summary>Ctrl+C, as an editor stops it; returns the exit code.</summary>
+    public async Task<int> InterruptAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGINT, what Ctrl+C sends; .NET's Process can only send SIGKILL.
+            using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await InterruptAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+        _lines.Dispose();
+    }
+}
