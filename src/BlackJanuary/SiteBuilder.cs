@@ -84,6 +84,7 @@ public sealed class SiteBuilder(BuildOptions options)
         {
             Progress?.Report($"Rendering the Markdown of {site.Pages.Count} pages and {site.Timeline.Count} events");
             site = MarkdownStage.Render(site, diagnostics, _markdown);
+            Progress?.Report("Checking images, alt text and titles");
             ContentChecks.Run(site, diagnostics);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
@@ -102,6 +103,7 @@ public sealed class SiteBuilder(BuildOptions options)
                 files[media.OutputPath] = SiteFile.CopyOf(media.SourceFile);
             }
 
+            Progress?.Report("Making the sitemap, feed and other site files");
             foreach (var (path, text) in SiteFiles.All(site))
             {
                 files[path] = SiteFile.Generated(text);

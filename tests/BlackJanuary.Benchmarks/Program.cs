@@ -8,9 +8,20 @@ using BlackJanuary;
 // Reports the median of several runs after one warm-up, since the first build pays for JIT.
 // BJ_BENCH_DIR sets where sites are generated and written (default: the system temp folder); a
 // tmpfs such as /dev/shm separates the generator's own time from the disk's.
+//
+// With 'serve' first (dotnet run -c Release --project tests/BlackJanuary.Benchmarks -- serve [PAGES...])
+// it measures the dev server instead: a real 'blackjanuary serve' process, one page edited on disk
+// again and again, and the time from the save to the reload event and to the new HTML being served.
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
+if (args.FirstOrDefault() == "serve")
+{
+    var serveSizes = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
+    await ServeLatency.RunAsync(Path.Combine(root, "content"), templates, serveSizes, size => Synthetic(size, scratch));
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
 Console.WriteLine($"{"site",-22} {"pages",7} {"median ms",10} {"min ms",8} {"runs",5}");
 Measure("memorial (content/)", Path.Combine(root, "content"), runs: 9);

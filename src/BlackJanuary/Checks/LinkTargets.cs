@@ -10,24 +10,27 @@ public sealed class LinkTargets
 {
     private readonly Dictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Page> _pagesByPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Page> _pagesBySource = new(StringComparer.Ordinal);
+    // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
+    private readonly Lazy<Dictionary<string, Page>> _pagesBySource;
 
     /// <param name="site">The site whose pages, media and site files may be linked.</param>
     /// <param name="headingIds">Ids of each page's headings, by page path; pages not in it have none.</param>
     public LinkTargets(Site site, IReadOnlyDictionary<string, IReadOnlyCollection<string>> headingIds)
     {
+        var timelinePage = site.TimelinePage;
         foreach (var page in site.Pages)
         {
             var anchors = new HashSet<string>(headingIds.TryGetValue(page.Path, out var ids) ? ids : [], StringComparer.Ordinal);
-            if (page == site.TimelinePage)
+            if (ReferenceEquals(page, timelinePage))
             {
                 anchors.UnionWith(site.Timeline.Select(e => e.Id));
             }
 
             _anchors[page.Path] = anchors;
             _pagesByPath[page.Path] = page;
-            _pagesBySource[Path.GetFullPath(page.SourcePath)] = page;
         }
+
+        _pagesBySource = new(() => site.Pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), StringComparer.Ordinal));
 
         foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable))
         {
@@ -35,7 +38,7 @@ public sealed class LinkTargets
         }
     }
 
-    public Page? PageAt(string sourceFile) => _pagesBySource.GetValueOrDefault(Path.GetFullPath(sourceFile));
+    public Page? PageAt(string sourceFile) => _pagesBySource.Value.GetValueOrDefault(Path.GetFullPath(sourceFile));
 
     /// <summary>The page published at a site path ("about/", "/about", "about"), if any.</summary>
     public Page? PageAtPath(string sitePath) =>

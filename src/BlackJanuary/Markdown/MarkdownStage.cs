@@ -46,11 +46,12 @@ public static class MarkdownStage
             .ToList();
 
         // Event bodies are written as if on the timeline page, so their relative links resolve from there.
+        var timelinePage = site.TimelinePage;
         var timeline = site.Timeline.AsParallel().AsOrdered()
             .Select(e => e with
             {
                 BodyHtml = e.BodyMarkdown.Length == 0 ? "" : Body(memo.Events, e.Id, e.BodyMarkdown, e.Location, context, diagnostics, own =>
-                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, site.TimelinePage, e.Location, site, targets, pipeline, own) : "")),
+                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets, pipeline, own) : "")),
             })
             .ToList();
         memo.Keep(pages.Select(p => p.SourcePath), timeline.Select(e => e.Id));

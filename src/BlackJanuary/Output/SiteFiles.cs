@@ -43,7 +43,13 @@ public static partial class SiteFiles
     }
 
     /// <summary>
-    /// An Atom feed of the dated pages, newest first. Its 'updated' is the newest page's date, not
+    /// Entries in the feed. Readers fetch a feed again and again to see what is new; a memorial of
+    /// thousands of pages would otherwise send megabytes each time, and rebuild them on every save.
+    /// </summary>
+    public const int FeedLimit = 20;
+
+    /// <summary>
+    /// An Atom feed of the newest <see cref="FeedLimit"/> dated pages, newest first. Its 'updated' is the newest page's date, not
     /// the build time, so that identical content gives an identical feed.
     /// </summary>
     public static string AtomFeed(Site site)
@@ -51,7 +57,7 @@ public static partial class SiteFiles
         const string atom = "http://www.w3.org/2005/Atom";
         var c = site.Config;
         var entries = site.Pages.Where(p => p.Date is not null && !p.IsNotFound)
-            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
         var updated = entries.Count > 0 ? Stamp(entries[0].Date!) : "1970-01-01T00:00:00Z";
         return Xml(w =>
         {

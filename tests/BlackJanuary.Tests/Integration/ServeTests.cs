@@ -56,7 +56,7 @@ public sealed partial class ServeTests
         }
     }
 
-    [GeneratedRegex(@"Rebuilt in \d+ ms: 1 of 4 pages rendered, 1 file\(s\) changed\.")]
+    [GeneratedRegex(@"Rebuilt in \d+ ms \(\d+ ms after the save\): 1 of 4 pages rendered, 1 file\(s\) changed\.")]
     private static partial Regex RebuiltLine();
 
     [Fact]
