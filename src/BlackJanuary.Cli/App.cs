@@ -8,6 +8,11 @@ public static class App
 {
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Count > 0 && args[0] == "new")
+        {
+            return NewCommand.Run(args.Skip(1).ToList(), stdout, stderr);
+        }
+
         switch (CommandLine.Parse(args))
         {
             case CommandLine.Help:

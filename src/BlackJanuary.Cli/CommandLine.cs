@@ -5,6 +5,7 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage: blackjanuary build [options]
+               blackjanuary new page <path> | new event --date D --title T   (see 'blackjanuary new --help')
 
         Builds the static site from Markdown/YAML content through Scriban templates.
 

@@ -98,6 +98,17 @@ public sealed class FixtureSite : IDisposable
         return new CliRun(code, stdout.ToString(), stderr.ToString().Replace(Root + "/", "", StringComparison.Ordinal));
     }
 
+    /// <summary>Runs any command line, as a user would from a folder outside the fixture; paths in messages are shown relative to the fixture.</summary>
+    public CliRun Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = App.Run(args, stdout, stderr);
+        return new CliRun(code, stdout.ToString().Replace(Root + "/", "", StringComparison.Ordinal), stderr.ToString().Replace(Root + "/", "", StringComparison.Ordinal));
+    }
+
+    public string Content => Path.Combine(Root, "content");
+
     public string Read(string outputPath) => File.ReadAllText(Path.Combine(Output, outputPath));
 
     public bool Exists(string outputPath) => File.Exists(Path.Combine(Output, outputPath));
