@@ -12,6 +12,12 @@ public static class App
         terminal ??= Terminal.None;
         try
         {
+            // 'new' writes content rather than building it, and has its own arguments.
+            if (args.Count > 0 && args[0] == "new")
+            {
+                return NewCommand.Run(args.Skip(1).ToList(), stdout, stderr);
+            }
+
             switch (CommandLine.Parse(args))
             {
                 case CommandLine.Help:

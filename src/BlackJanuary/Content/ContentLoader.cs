@@ -15,14 +15,7 @@ public static class ContentLoader
     /// <param name="memo">Files already read in this session; only changed files are read again.</param>
     public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo = null)
     {
-        if (!Directory.Exists(contentDir))
-        {
-            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(contentDir),
-                "content folder not found; pass --content DIR or run from the folder that holds content/");
-            return null;
-        }
-
-        if (!SafeFolder.IsReal(contentDir, diagnostics))
+        if (!IsContentFolder(contentDir, diagnostics))
         {
             return null;
         }
@@ -54,6 +47,19 @@ public static class ContentLoader
         }
 
         return site;
+    }
+
+    /// <summary>True when <paramref name="contentDir"/> is a real folder; reports why not.</summary>
+    internal static bool IsContentFolder(string contentDir, DiagnosticBag diagnostics)
+    {
+        if (!Directory.Exists(contentDir))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(contentDir),
+                "content folder not found; pass --content DIR or run from the folder that holds content/");
+            return false;
+        }
+
+        return SafeFolder.IsReal(contentDir, diagnostics);
     }
 
     private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
@@ -166,7 +172,7 @@ public static class ContentLoader
             BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1));
     }
 
-    private static List<TimelineEvent> LoadTimeline(string file, DiagnosticBag diagnostics)
+    internal static List<TimelineEvent> LoadTimeline(string file, DiagnosticBag diagnostics)
     {
         var events = new List<TimelineEvent>();
         if (!File.Exists(file))
@@ -280,7 +286,7 @@ public static class ContentLoader
         }
 
         return new TimelineEvent(
-            Id: id ?? $"{date!.Iso}-{Slug.From(title!)}",
+            Id: id ?? DerivedEventId(date!, title!),
             Date: date!,
             EndDate: endDate,
             Title: title!,
@@ -291,6 +297,9 @@ public static class ContentLoader
             ImageAlt: imageAlt,
             Location: fields.Location);
     }
+
+    /// <summary>The id of an event without an 'id' key: "1990-01-20-soviet-troops-enter-baku".</summary>
+    internal static string DerivedEventId(PartialDate date, string title) => $"{date.Iso}-{Slug.From(title)}";
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";

@@ -48,4 +48,11 @@ public static class DiagnosticCodes
 
     // BJ5xxx: writing output.
     public const string OutputFailed = "BJ5001";
+
+    // BJ6xxx: authoring (new).
+    public const string NewFileExists = "BJ6001";
+    public const string NewPathInvalid = "BJ6002";
+    public const string TimelineNotAppendable = "BJ6003";
+    public const string NewContentNotReadBack = "BJ6004";
+    public const string NewWriteFailed = "BJ6005";
 }

@@ -86,21 +86,8 @@ public sealed class FixtureSite : IDisposable
     }
 
     /// <summary>Runs 'blackjanuary build' with paths inside the fixture, as a user would from its folder.</summary>
-    public CliRun Build(params string[] extra)
-    {
-        string[] args =
-        [
-            "build",
-            "--content", Path.Combine(Root, "content"),
-            "--templates", Path.Combine(Root, "templates"),
-            "--output", Output,
-            .. extra,
-        ];
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = App.Run(args, stdout, stderr);
-        return new CliRun(code, stdout.ToString(), stderr.ToString().Replace(Root + "/", "", StringComparison.Ordinal));
-    }
+    public CliRun Build(params string[] extra) =>
+        Run(["build", "--content", Path.Combine(Root, "content"), "--templates", Path.Combine(Root, "templates"), "--output", Output, .. extra]);
 
     /// <summary>
     /// The content as the checks see it: loaded and put through the Markdown stage, the real ones,
@@ -115,6 +102,17 @@ public sealed class FixtureSite : IDisposable
 
     /// <summary>The diagnostics in printed form, with paths relative to the fixture ("content/pages/a.md(1,1): …").</summary>
     public IReadOnlyList<string> Format(DiagnosticBag diagnostics) => diagnostics.Sorted().Select(d => d.Format(Root)).ToList();
+
+    /// <summary>Runs any command line, as a user would from a folder outside the fixture; paths in messages are shown relative to the fixture.</summary>
+    public CliRun Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = App.Run(args, stdout, stderr);
+        return new CliRun(code, stdout.ToString().Replace(Root + "/", "", StringComparison.Ordinal), stderr.ToString().Replace(Root + "/", "", StringComparison.Ordinal));
+    }
+
+    public string Content => Path.Combine(Root, "content");
 
     public string Read(string outputPath) => File.ReadAllText(Path.Combine(Output, outputPath));
 

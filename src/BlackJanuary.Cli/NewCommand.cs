@@ -1,0 +1,170 @@
+using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
+
+namespace BlackJanuary.Cli;
+
+/// <summary>'blackjanuary new page|event': its own arguments and messages; the engine does the writing.</summary>
+internal static class NewCommand
+{
+    public const string Usage = """
+        Usage: blackjanuary new page <path> [--title TEXT] [--content DIR]
+               blackjanuary new event --date DATE --title TEXT [--place TEXT] [--end-date DATE] [--id ID] [--content DIR]
+
+        Creates content for you to fill in, like 'hugo new'. It never overwrites a file.
+
+          new page <path>    writes pages/<path>.md as a draft ('draft: true'), e.g. 'about' or 'history/1990'
+            --title TEXT     the page title                  [from the file name: black-january → Black January]
+          new event          adds an event at the end of timeline.yaml (created if missing)
+            --date DATE      YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source
+            --title TEXT     the event title
+            --place TEXT     where it happened
+            --end-date DATE  the end of a span
+            --id ID          a stable anchor                 [from date and title: 1990-01-20-soviet-troops-enter-baku]
+          --content DIR      the content folder              [content]
+          -h, --help         show this help
+
+        Exit codes: 0 written, 1 content problem (nothing written), 2 usage errors, 3 internal error (a bug).
+
+        """;
+
+    private static readonly string[] PageOptions = ["--title", "--content"];
+    private static readonly string[] EventOptions = ["--date", "--title", "--place", "--end-date", "--id", "--content"];
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var kind = args.Count > 0 ? args[0] : "";
+        if (kind is "-h" or "--help" or "help")
+        {
+            stdout.Write(Usage);
+            return ExitCodes.Ok;
+        }
+
+        if (kind is not ("page" or "event"))
+        {
+            return UsageError(kind.Length == 0 || kind.StartsWith('-')
+                ? "new needs what to create: 'new page <path>' or 'new event --date … --title …'"
+                : $"cannot create '{kind}'; use 'new page <path>' or 'new event --date … --title …'", stderr);
+        }
+
+        var known = kind == "page" ? PageOptions : EventOptions;
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var positional = new List<string>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                stdout.Write(Usage);
+                return ExitCodes.Ok;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(arg);
+            }
+            else if (!known.Contains(arg))
+            {
+                return UsageError($"unknown option '{arg}' for 'new {kind}'", stderr);
+            }
+            else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return UsageError($"{arg} needs a value", stderr);
+            }
+            else
+            {
+                options[arg] = args[++i];
+            }
+        }
+
+        var contentDir = options.GetValueOrDefault("--content") ?? new BuildOptions().ContentDir;
+        if (kind == "page")
+        {
+            return positional.Count switch
+            {
+                0 => UsageError("new page needs a path, such as 'new page about' or 'new page history/1990'", stderr),
+                > 1 => UsageError($"new page takes one path; '{positional[1]}' is one too many", stderr),
+                _ => Report(kind, stdout, stderr, bag => Page(contentDir, positional[0], options.GetValueOrDefault("--title"), bag)),
+            };
+        }
+
+        if (positional.Count > 0)
+        {
+            return UsageError($"new event takes only options; '{positional[0]}' is not one (quote a title with spaces)", stderr);
+        }
+
+        if (!options.TryGetValue("--date", out var date) || !options.TryGetValue("--title", out var title))
+        {
+            return UsageError("new event needs --date and --title, such as --date 1990-01-20 --title \"Soviet troops enter Baku\"", stderr);
+        }
+
+        var request = new NewEvent(date, title, options.GetValueOrDefault("--place"), options.GetValueOrDefault("--end-date"), options.GetValueOrDefault("--id"));
+        return Report(kind, stdout, stderr, bag => Event(contentDir, request, bag));
+    }
+
+    private static string? Page(string contentDir, string path, string? title, DiagnosticBag diagnostics)
+    {
+        // The editor's own calendar day is the page's date, as 'hugo new' does.
+        var file = NewContent.CreatePage(contentDir, path, title, DateOnly.FromDateTime(DateTime.Now), diagnostics);
+        return file is null ? null : $"""
+            Created {Shown(file)} as a draft ('draft: true'), so it is not published yet.
+            Next: write the page below its front matter, preview it with 'blackjanuary serve --drafts', then remove the line 'draft: true' to publish it.
+            """;
+    }
+
+    private static string? Event(string contentDir, NewEvent request, DiagnosticBag diagnostics)
+    {
+        var added = NewContent.AddEvent(contentDir, request, diagnostics);
+        if (added is null)
+        {
+            return null;
+        }
+
+        var done = added.CreatedFile ? $"Created {Shown(added.File)} with the event" : $"Added the event to {Shown(added.File)}";
+        return $"""
+            {done}; its anchor on the timeline page is #{added.Id}.
+            Next: add its 'body' and 'sources' in that file (the memorial shows nothing it cannot attribute), then run 'blackjanuary build'.
+            """;
+    }
+
+    /// <summary>Runs one engine call and prints what it did, or its diagnostics in the build's format.</summary>
+    private static int Report(string kind, TextWriter stdout, TextWriter stderr, Func<DiagnosticBag, string?> write)
+    {
+        var diagnostics = new DiagnosticBag();
+        string? done;
+        try
+        {
+            done = write(diagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Bad content and unwritable files are diagnostics; reaching here is a bug in the generator.
+            stderr.WriteLine($"blackjanuary: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
+            return ExitCodes.InternalError;
+        }
+
+        var cwd = Directory.GetCurrentDirectory();
+        foreach (var d in diagnostics.Sorted())
+        {
+            stderr.WriteLine(d.Format(cwd));
+        }
+
+        if (done is null)
+        {
+            stderr.WriteLine($"new {kind} failed: {diagnostics.Sorted().Count} error(s).");
+            return ExitCodes.ContentErrors;
+        }
+
+        stdout.WriteLine(done);
+        return ExitCodes.Ok;
+    }
+
+    private static string Shown(string file) => new SourceLocation(file).Format(Directory.GetCurrentDirectory());
+
+    private static int UsageError(string message, TextWriter stderr)
+    {
+        stderr.WriteLine($"blackjanuary: {message}");
+        stderr.WriteLine("Run 'blackjanuary new --help' for usage.");
+        return ExitCodes.Usage;
+    }
+}
