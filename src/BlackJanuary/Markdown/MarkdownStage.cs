@@ -175,6 +175,11 @@ public static class MarkdownStage
                 // Lines inside a YAML block scalar are not file lines; point at the event then.
                 var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
                 var rewritten = CheckLink(url, node is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
+                if (node is LinkInline { IsImage: true } image && image.Descendants<LiteralInline>().All(t => t.Content.IsEmptyOrWhitespace()))
+                {
+                    diagnostics.Warning(DiagnosticCodes.MissingAltText, location,
+                        $"image '{url}' has no alt text; write what it shows between the brackets, ![like this]({url}): screen-reader users hear this text instead of seeing the image");
+                }
                 switch (node)
                 {
                     case LinkInline l:
