@@ -57,6 +57,8 @@ internal sealed class DevServer : IDisposable
         // back to the preview rather than to the production host.
         var options = serve.Options with { BaseUrl = address };
         using var server = new DevServer(new SiteBuilder(options) { Progress = new App.ReporterProgress(reporter) }, reporter);
+        // Watching starts before the first build: a save made while it runs is built right after.
+        using var watchers = new WatcherSet([options.ContentDir, options.TemplatesDir], () => server._changes.Release());
         server.Rebuild(Stopwatch.StartNew());
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -72,7 +74,6 @@ internal sealed class DevServer : IDisposable
             OpenBrowser(address, reporter);
         }
 
-        using var watchers = new WatcherSet([options.ContentDir, options.TemplatesDir], () => server._changes.Release());
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
         // Ctrl+C and SIGTERM stop the host, which ends the loop.
         server.WatchLoop(lifetime.ApplicationStopping);

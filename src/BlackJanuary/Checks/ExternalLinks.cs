@@ -1,9 +1,5 @@
 using BlackJanuary.Diagnostics;
-using BlackJanuary.Markdown;
 using BlackJanuary.Model;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace BlackJanuary.Checks;
 
@@ -49,23 +45,20 @@ public static class ExternalLinks
     /// </summary>
     public static IReadOnlyList<ExternalLink> Collect(Site site)
     {
-        var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
-        var found = site.Pages.AsParallel().AsOrdered()
-            .SelectMany(p => InMarkdown(p.Markdown, p.BodyLocation, pipeline, linesAreFileLines: true)
-                // Share images have no position of their own: the front matter keeps none.
-                .Prepend((Url: p.Image, At: new SourceLocation(p.SourcePath, 1, 1))))
+        // Share images have no position of their own: the front matter keeps none.
+        var found = site.Pages
+            .SelectMany(p => p.ExternalLinks.Prepend(new WrittenLink(p.Image, new SourceLocation(p.SourcePath, 1, 1))))
             .ToList();
         foreach (var e in site.Timeline)
         {
-            found.AddRange(InMarkdown(e.BodyMarkdown, e.Location, pipeline, linesAreFileLines: false));
-            found.AddRange(e.Sources.Select(s => (s.Url, e.Location)));
+            found.AddRange(e.ExternalLinks);
+            found.AddRange(e.Sources.Select(s => new WrittenLink(s.Url, e.Location)));
         }
 
         var config = new SourceLocation(site.Config.SourceFile, 1, 1);
-        found.Add((site.Config.Image, config));
-        found.AddRange((site.Config.Nav ?? []).Select(n => (n.Path, config)));
+        found.Add(new WrittenLink(site.Config.Image, config));
+        found.AddRange((site.Config.Nav ?? []).Select(n => new WrittenLink(n.Path, config)));
 
-        // Code-running links are BJ3002's business (or the site's choice under unsafe_html), not addresses.
         return found
             .Where(f => Urls.IsExternal(f.Url) && !Urls.RunsCode(f.Url))
             .GroupBy(f => f.Url, f => f.At, StringComparer.Ordinal)
@@ -187,42 +180,5 @@ public static class ExternalLinks
         }
 
         return parsed;
-    }
-
-    /// <summary>The links, images and autolinks of one Markdown text with where they are written.</summary>
-    /// <param name="linesAreFileLines">
-    /// False for event bodies: lines inside a YAML block scalar are not file lines, so each link
-    /// is reported at the event, as the Markdown stage does.
-    /// </param>
-    private static List<(string Url, SourceLocation At)> InMarkdown(string markdown, SourceLocation at, MarkdownPipeline pipeline, bool linesAreFileLines)
-    {
-        MarkdownDocument doc;
-        try
-        {
-            doc = Markdig.Markdown.Parse(markdown, pipeline);
-        }
-        catch (ArgumentException)
-        {
-            // Nested past Markdig's limits: the Markdown stage has reported it (BJ3004).
-            return [];
-        }
-
-        var links = new List<(string, SourceLocation)>();
-        foreach (var node in doc.Descendants())
-        {
-            // E-mail autolinks (<a@b.org>) carry no scheme; they are not addresses to check.
-            var (url, line, column) = node switch
-            {
-                LinkInline l => (l.Url, l.Line, l.Column),
-                AutolinkInline a when !a.IsEmail => (a.Url, a.Line, a.Column),
-                _ => (null, 0, 0),
-            };
-            if (url is not null)
-            {
-                links.Add((url, linesAreFileLines && at.Line > 0 ? new SourceLocation(at.File, at.Line + line, column + 1) : at));
-            }
-        }
-
-        return links;
     }
 }

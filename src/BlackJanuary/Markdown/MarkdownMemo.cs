@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Markdown;
 
@@ -14,7 +15,7 @@ public sealed class MarkdownMemo
 
     internal ConcurrentDictionary<string, Body> Events { get; } = new(StringComparer.Ordinal);
 
-    internal sealed record Body(string Markdown, SourceLocation At, IReadOnlyCollection<string> HeadingIds, string Context, string Html, IReadOnlyList<Diagnostic> Diagnostics)
+    internal sealed record Body(string Markdown, SourceLocation At, IReadOnlyCollection<string> HeadingIds, string Context, string Html, IReadOnlyList<WrittenLink> ExternalLinks, IReadOnlyList<Diagnostic> Diagnostics)
     {
         public bool IsFor(string markdown, SourceLocation at) => At == at && string.Equals(Markdown, markdown, StringComparison.Ordinal);
     }

@@ -34,24 +34,31 @@ public static class MarkdownStage
         var context = Context(site, headingIds);
 
         var pages = parsed.AsParallel().AsOrdered()
-            .Select(x => x.Page with
+            .Select(x =>
             {
-                ContentHtml = Body(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, diagnostics, own =>
+                var body = Body(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, diagnostics, (own, links) =>
                 {
                     own.AddRange(x.ParseDiagnostics);
                     var doc = x.Doc ?? Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
-                    return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, own));
-                }),
+                    return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, own, links));
+                });
+                return x.Page with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks };
             })
             .ToList();
 
         // Event bodies are written as if on the timeline page, so their relative links resolve from there.
         var timelinePage = site.TimelinePage;
         var timeline = site.Timeline.AsParallel().AsOrdered()
-            .Select(e => e with
+            .Select(e =>
             {
-                BodyHtml = e.BodyMarkdown.Length == 0 ? "" : Body(memo.Events, e.Id, e.BodyMarkdown, e.Location, context, diagnostics, own =>
-                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets, pipeline, own) : "")),
+                if (e.BodyMarkdown.Length == 0)
+                {
+                    return e;
+                }
+
+                var body = Body(memo.Events, e.Id, e.BodyMarkdown, e.Location, context, diagnostics, (own, links) =>
+                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets, pipeline, own, links) : ""));
+                return e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks };
             })
             .ToList();
         memo.Keep(pages.Select(p => p.SourcePath), timeline.Select(e => e.Id));
@@ -85,23 +92,25 @@ public static class MarkdownStage
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    /// <summary>The body's HTML from the memo when its Markdown and context are unchanged, else rendered and remembered.</summary>
-    private static string Body(
+    /// <summary>The body from the memo when its Markdown and context are unchanged, else rendered and remembered.</summary>
+    private static MarkdownMemo.Body Body(
         System.Collections.Concurrent.ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context,
-        DiagnosticBag diagnostics, Func<DiagnosticBag, (IReadOnlyCollection<string> HeadingIds, string Html)> render)
+        DiagnosticBag diagnostics, Func<DiagnosticBag, List<WrittenLink>, (IReadOnlyCollection<string> HeadingIds, string Html)> render)
     {
         if (bodies.TryGetValue(key, out var known) && known.IsFor(markdown, at) && known.Context == context)
         {
             diagnostics.AddRange(known.Diagnostics);
-            return known.Html;
+            return known;
         }
 
         var own = new DiagnosticBag();
-        var (ids, html) = render(own);
+        var links = new List<WrittenLink>();
+        var (ids, html) = render(own, links);
         var reported = own.Sorted();
         diagnostics.AddRange(reported);
-        bodies[key] = new MarkdownMemo.Body(markdown, at, ids, context, html, reported);
-        return html;
+        // The same links as before stay the same list, so the page compares equal and is not rendered again.
+        IReadOnlyList<WrittenLink> kept = known is not null && known.ExternalLinks.SequenceEqual(links) ? known.ExternalLinks : links;
+        return bodies[key] = new MarkdownMemo.Body(markdown, at, ids, context, html, kept, reported);
     }
 
     /// <summary>Markdig refuses input nested past its limits (128 levels) by throwing; that is bad content, not a crash.</summary>
@@ -145,20 +154,8 @@ public static class MarkdownStage
         }
     }
 
-    private static bool HasUnsafeScheme(string url)
-    {
-        var colon = url.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
-        var scheme = new string(url[..colon].Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
-        return scheme is "javascript" or "vbscript" or "data";
-    }
-
-    private static string ToHtml(MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
+    /// <param name="externalLinks">Receives the links to other sites, for 'check' to list and fetch.</param>
+    private static string ToHtml(MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics, List<WrittenLink> externalLinks)
     {
         // One walk over the document does every rewrite: links, table alignment, attributes.
         foreach (var node in doc.Descendants())
@@ -175,6 +172,11 @@ public static class MarkdownStage
                 // Lines inside a YAML block scalar are not file lines; point at the event then.
                 var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
                 var rewritten = CheckLink(url, node is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
+                // Code-running links are BJ3002's business (or the site's choice under unsafe_html), not addresses.
+                if (Urls.IsExternal(url) && !Urls.RunsCode(url))
+                {
+                    externalLinks.Add(new WrittenLink(url, location));
+                }
                 if (node is LinkInline { IsImage: true } image && image.Descendants<LiteralInline>().All(t => t.Content.IsEmptyOrWhitespace()))
                 {
                     diagnostics.Warning(DiagnosticCodes.MissingAltText, location,
@@ -223,7 +225,7 @@ public static class MarkdownStage
     /// <summary>Reports what is wrong with a link and returns the URL to write in its place.</summary>
     private static string CheckLink(string url, bool isImage, Page? page, SourceLocation location, Site site, LinkTargets targets, DiagnosticBag diagnostics)
     {
-        if (!site.Config.UnsafeHtml && HasUnsafeScheme(url))
+        if (!site.Config.UnsafeHtml && Urls.RunsCode(url))
         {
             diagnostics.Error(DiagnosticCodes.UnsafeLink, location,
                 $"link '{url}' would run code in the reader's browser; link to an http(s) address or a page instead");

@@ -23,6 +23,9 @@ public sealed record Page(
     /// <summary>Rendered <see cref="Markdown"/>, set by the Markdown stage.</summary>
     public string ContentHtml { get; init; } = "";
 
+    /// <summary>Links to other sites in <see cref="Markdown"/>, found by the Markdown stage.</summary>
+    public IReadOnlyList<WrittenLink> ExternalLinks { get; init; } = [];
+
     /// <summary>Where hosts look for the page they show for missing addresses.</summary>
     public const string NotFoundPath = "404.html";
 

@@ -14,4 +14,7 @@ public sealed record TimelineEvent(
 {
     /// <summary>Rendered <see cref="BodyMarkdown"/>, set by the Markdown stage.</summary>
     public string BodyHtml { get; init; } = "";
+
+    /// <summary>Links to other sites in <see cref="BodyMarkdown"/>, found by the Markdown stage.</summary>
+    public IReadOnlyList<WrittenLink> ExternalLinks { get; init; } = [];
 }

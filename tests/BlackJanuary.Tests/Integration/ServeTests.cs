@@ -22,12 +22,29 @@ public sealed partial class ServeTests
         ["content/timeline.yaml"] = "- date: 1901-05-06\n  title: The bridge opens\n",
     };
 
-    private static async Task<(FixtureSite Site, ServeProcess Serve, HttpClient Http)> StartAsync()
+    /// <summary>A fixture site, 'serve' running over it, and an HTTP client for it; disposed in reverse.</summary>
+    private sealed class Served(FixtureSite site, ServeProcess serve) : IAsyncDisposable
+    {
+        public FixtureSite Site => site;
+
+        public ServeProcess Serve => serve;
+
+        public HttpClient Http { get; } = new() { BaseAddress = serve.Address, Timeout = Wait };
+
+        public ServerEvents Events() => ServerEvents.Open(Http, new Uri(serve.Address, "__blackjanuary/events"));
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await serve.DisposeAsync();
+            site.Dispose();
+        }
+    }
+
+    private static async Task<Served> StartAsync()
     {
         var site = new FixtureSite(Files);
-        var serve = await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"));
-        var http = new HttpClient { BaseAddress = serve.Address, Timeout = Wait };
-        return (site, serve, http);
+        return new Served(site, await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates")));
     }
 
     private static async Task<string> GetAsync(HttpClient http, string path)
@@ -39,13 +56,11 @@ public sealed partial class ServeTests
     [Fact]
     public async Task A_saved_edit_is_served_and_open_tabs_are_told_to_reload()
     {
-        var (site, serve, http) = await StartAsync();
-        using (site)
-        using (http)
-        await using (serve)
+        await using (var served = await StartAsync())
         {
+            var (site, serve, http) = (served.Site, served.Serve, served.Http);
             Assert.Contains("The first version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
-            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            await using var events = served.Events();
             Assert.Equal("[]", await events.NextAsync("problems", Wait));
 
             site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nThe second version.\n");
@@ -62,12 +77,10 @@ public sealed partial class ServeTests
     [Fact]
     public async Task A_broken_save_sends_the_problems_with_their_lines_keeps_the_last_good_page_and_clears_when_fixed()
     {
-        var (site, serve, http) = await StartAsync();
-        using (site)
-        using (http)
-        await using (serve)
+        await using (var served = await StartAsync())
         {
-            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            var (site, serve, http) = (served.Site, served.Serve, served.Http);
+            await using var events = served.Events();
             await events.NextAsync("problems", Wait);
 
             site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: two\n---\nThe broken version.\n");
@@ -83,7 +96,7 @@ public sealed partial class ServeTests
 
             // The tab keeps the last good page, and a new tab is told the problems at once.
             Assert.Contains("The first version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
-            await using (var second = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events")))
+            await using (var second = served.Events())
             {
                 Assert.Contains("BJ2002", await second.NextAsync("problems", Wait), StringComparison.Ordinal);
             }
@@ -91,7 +104,7 @@ public sealed partial class ServeTests
             site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nThe fixed version.\n");
             await events.NextAsync("reload", Wait);
             Assert.Contains("The fixed version.", await GetAsync(http, "about/"), StringComparison.Ordinal);
-            await using var third = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            await using var third = served.Events();
             Assert.Equal("[]", await third.NextAsync("problems", Wait));
         }
     }
@@ -99,11 +112,9 @@ public sealed partial class ServeTests
     [Fact]
     public async Task A_burst_of_saves_never_serves_a_partial_page_and_ends_on_the_last_version()
     {
-        var (site, serve, http) = await StartAsync();
-        using (site)
-        using (http)
-        await using (serve)
+        await using (var served = await StartAsync())
         {
+            var (site, serve, http) = (served.Site, served.Serve, served.Http);
             using var stop = new CancellationTokenSource();
             var seen = new List<string>();
             var reader = Task.Run(async () =>
@@ -147,12 +158,10 @@ public sealed partial class ServeTests
     [Fact]
     public async Task Deleting_or_renaming_a_page_removes_it_from_the_served_site()
     {
-        var (site, serve, http) = await StartAsync();
-        using (site)
-        using (http)
-        await using (serve)
+        await using (var served = await StartAsync())
         {
-            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            var (site, serve, http) = (served.Site, served.Serve, served.Http);
+            await using var events = served.Events();
             await events.NextAsync("problems", Wait);
             File.Move(Path.Combine(site.Root, "content/pages/about.md"), Path.Combine(site.Root, "content/pages/history.md"));
             await events.NextAsync("reload", Wait);
@@ -174,23 +183,21 @@ public sealed partial class ServeTests
     [Fact]
     public async Task A_template_edit_reloads_and_the_live_reload_script_is_only_in_served_pages()
     {
-        var (site, serve, http) = await StartAsync();
-        using (site)
-        using (http)
-        await using (serve)
+        await using (var served = await StartAsync())
         {
-            var served = await GetAsync(http, "");
-            Assert.Contains("<script src=\"/__blackjanuary/live.js\" defer></script></body>", served, StringComparison.Ordinal);
+            var (site, serve, http) = (served.Site, served.Serve, served.Http);
+            var home = await GetAsync(http, "");
+            Assert.Contains("<script src=\"/__blackjanuary/live.js\" defer></script></body>", home, StringComparison.Ordinal);
             Assert.Contains("EventSource", await GetAsync(http, "__blackjanuary/live.js"), StringComparison.Ordinal);
 
-            await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+            await using var events = served.Events();
             await events.NextAsync("problems", Wait);
             site.Write("templates/layouts/page.html", "<h1 class=\"changed\">{{ page.title }}</h1>{{ page.content }}");
             var changed = JsonSerializer.Deserialize<string[]>(await events.NextAsync("reload", Wait)) ?? [];
             Assert.Equal(["about/index.html"], changed);
             Assert.Contains("<h1 class=\"changed\">", await GetAsync(http, "about/"), StringComparison.Ordinal);
             // Links and canonical URLs lead back to the preview, not to the production host.
-            Assert.Contains($"href=\"/about/\"", served, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/about/\"", home, StringComparison.Ordinal);
         }
 
         using var built = new FixtureSite(Files);
@@ -200,18 +207,29 @@ public sealed partial class ServeTests
     }
 
     [Fact]
+    public async Task A_save_made_as_soon_as_the_server_says_it_serves_is_built()
+    {
+        await using var served = await StartAsync();
+        served.Site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nSaved at once.\n");
+        var deadline = DateTime.UtcNow + Wait;
+        while (!(await GetAsync(served.Http, "about/")).Contains("Saved at once.", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "a save made right after start was never built");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_the_server_and_releases_the_port()
     {
-        var (site, serve, http) = await StartAsync();
-        using (site)
-        using (http)
+        await using (var served = await StartAsync())
         {
+            var (site, serve, http) = (served.Site, served.Serve, served.Http);
             Assert.Equal(0, await serve.InterruptAsync());
             Assert.Contains("Stopped.", serve.Output, StringComparison.Ordinal);
             var listener = new TcpListener(IPAddress.Loopback, serve.Address.Port);
             listener.Start(); // throws if the port were still held
             listener.Stop();
-            await serve.DisposeAsync();
         }
     }
 

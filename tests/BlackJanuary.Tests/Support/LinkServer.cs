@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-using BlackJanuary.Checks;
-using BlackJanuary.Diagnostics;
-using BlackJanuary.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
