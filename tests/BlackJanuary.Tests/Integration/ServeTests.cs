@@ -220,6 +220,23 @@ public sealed partial class ServeTests
     }
 
     [Fact]
+    public async Task Drafts_are_served_only_with_the_drafts_option()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>(Files) { ["content/pages/draft.md"] = "---\ntitle: Not yet\ndraft: true\n---\nUnfinished.\n" });
+        string[] folders = [Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates")];
+        await using (var plain = await ServeProcess.StartAsync(folders[0], folders[1]))
+        {
+            using var http = new HttpClient { BaseAddress = plain.Address };
+            using var response = await http.GetAsync("draft/", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        await using var drafts = await ServeProcess.StartAsync(folders[0], folders[1], "--drafts");
+        using var client = new HttpClient { BaseAddress = drafts.Address };
+        Assert.Contains("Unfinished.", await GetAsync(client, "draft/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_the_server_and_releases_the_port()
     {
         await using (var served = await StartAsync())
