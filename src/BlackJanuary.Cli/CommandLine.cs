@@ -21,7 +21,7 @@ internal static class CommandLine
           --drafts          include pages with 'draft: true'
           --strict          treat warnings as errors (for CI)
           -q, --quiet       print only problems
-          -v, --verbose     also print what each stage did and how long it took
+          -v, --verbose     also print each stage as it starts (ms since the start)
         build:
           --output DIR      where the site is written; replaced only on success         [_site]
         serve:

@@ -50,7 +50,7 @@ internal sealed class DevServer : IDisposable
         var address = $"http://127.0.0.1:{port}/";
         if (!wanted)
         {
-            reporter.Info($"Port {serve.Port} is in use; serving on port {port} instead.");
+            reporter.Always($"Port {serve.Port} is in use; serving on port {port} instead.");
         }
 
         // The preview's own address replaces base_url, so every link, canonical and feed URL leads
@@ -68,7 +68,7 @@ internal sealed class DevServer : IDisposable
         using var app = builder.Build();
         app.Run(server.Handle);
         app.Start();
-        reporter.Info($"Serving {address} — watching {options.ContentDir} and {options.TemplatesDir}. Press Ctrl+C to stop.");
+        reporter.Always($"Serving {address} — watching {options.ContentDir} and {options.TemplatesDir}. Press Ctrl+C to stop.");
         if (serve.Open)
         {
             OpenBrowser(address, reporter);
@@ -120,7 +120,7 @@ internal sealed class DevServer : IDisposable
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            reporter.Info($"Could not open a browser ({e.Message}); open {address} yourself.");
+            reporter.Always($"Could not open a browser ({e.Message}); open {address} yourself.");
         }
     }
 
@@ -158,7 +158,8 @@ internal sealed class DevServer : IDisposable
         {
             _state = previous with { Problems = snapshot.Diagnostics, Build = previous.Build + 1 };
             _reporter.Diagnostics(snapshot.Diagnostics);
-            _reporter.Failed($"Build failed: {App.Why(snapshot.Diagnostics, _builder.Options.Strict)} ({clock.ElapsedMilliseconds} ms). Still serving the last good build; fix the problems above and save.");
+            var serving = previous.Good is null ? "Serving a page that lists the problems" : "Still serving the last good build";
+            _reporter.Failed($"Build failed: {App.Why(snapshot.Diagnostics, _builder.Options.Strict)} ({clock.ElapsedMilliseconds} ms). {serving}; fix the problems above and save.");
             Broadcast("problems", Problems(snapshot.Diagnostics));
             return;
         }
@@ -174,7 +175,10 @@ internal sealed class DevServer : IDisposable
         }
 
         _reporter.Info($"Rebuilt in {build.ElapsedMilliseconds} ms ({clock.ElapsedMilliseconds} ms after the save): {snapshot.PagesRendered} of {snapshot.Pages} pages rendered, {changed.Count} file(s) changed.");
-        _reporter.Detail(string.Join(Environment.NewLine, changed.Select(c => "  " + c)));
+        foreach (var path in changed)
+        {
+            _reporter.Detail("  " + path);
+        }
         if (previous.Problems.Count > 0 && changed.Count == 0)
         {
             Broadcast("problems", "[]");

@@ -151,7 +151,7 @@ internal static class NewCommand
 
         if (done is null)
         {
-            stderr.WriteLine($"new {kind} failed: {diagnostics.Sorted().Count} error(s).");
+            stderr.WriteLine($"new {kind} failed: {diagnostics.Sorted().Count} error(s); nothing was written. Fix the problems above and run it again.");
             return ExitCodes.ContentErrors;
         }
 

@@ -55,14 +55,24 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
         }
     }
 
-    /// <summary>A line of success; not shown with --quiet.</summary>
+    /// <summary>
+    /// A line of success; not shown with --quiet. Never coloured: standard output may go to a file
+    /// while standard error, which decides colours, is a terminal.
+    /// </summary>
     public void Done(string message)
     {
         ClearProgress();
         if (verbosity != CommandLine.Verbosity.Quiet)
         {
-            stdout.WriteLine(terminal.Color ? $"\u001b[32m{message}\u001b[0m" : message);
+            stdout.WriteLine(message);
         }
+    }
+
+    /// <summary>What the user must know even with --quiet, such as the address being served.</summary>
+    public void Always(string message)
+    {
+        ClearProgress();
+        stdout.WriteLine(message);
     }
 
     /// <summary>Information along the way (URLs, rebuilds); not shown with --quiet.</summary>

@@ -72,7 +72,7 @@ public sealed class SiteBuilder(BuildOptions options)
     public SiteSnapshot Render()
     {
         var diagnostics = new DiagnosticBag();
-        var files = new Dictionary<string, SiteFile>(StringComparer.Ordinal);
+        var files = new SiteFileSet(diagnostics);
         Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
         // The site's own templates/ folder, if any, overrides single files of the theme.
@@ -90,23 +90,23 @@ public sealed class SiteBuilder(BuildOptions options)
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
             foreach (var page in rendered)
             {
-                files[page.Page.OutputFile] = SiteFile.Generated(page.Html);
+                files.Add(page.Page.OutputFile, SiteFile.Generated(page.Html), page.Page.SourcePath);
             }
 
             foreach (var asset in assets.All)
             {
-                files[asset.OutputPath] = SiteFile.CopyOf(asset.SourceFile);
+                files.Add(asset.OutputPath, SiteFile.CopyOf(asset.SourceFile), asset.SourceFile);
             }
 
             foreach (var media in site.Media)
             {
-                files[media.OutputPath] = SiteFile.CopyOf(media.SourceFile);
+                files.Add(media.OutputPath, SiteFile.CopyOf(media.SourceFile), media.SourceFile);
             }
 
             Progress?.Report("Making the sitemap, feed and other site files");
             foreach (var (path, text) in SiteFiles.All(site))
             {
-                files[path] = SiteFile.Generated(text);
+                files.Add(path, SiteFile.Generated(text), $"the generated {path}");
             }
 
             pages = rendered.Count;
@@ -114,7 +114,7 @@ public sealed class SiteBuilder(BuildOptions options)
 
         _files.EndBuild();
         var succeeded = !Failed(diagnostics, options.Strict);
-        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? files : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
+        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? files.Files : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
     }
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>

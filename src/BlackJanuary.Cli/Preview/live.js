@@ -33,7 +33,9 @@
     overlay.setAttribute("role", "alert");
     overlay.setAttribute("aria-labelledby", "bj-problems-title");
     const errors = problems.filter(p => p.severity === "error").length;
-    overlay.appendChild(line("h2", "bj-title", `The last save did not build: ${errors} error(s). The page below is the last good build.`)).id = "bj-problems-title";
+    // Warnings alone fail a build only under --strict.
+    const count = errors > 0 ? `${errors} error(s)` : `${problems.length} warning(s) with --strict`;
+    overlay.appendChild(line("h2", "bj-title", `The last save did not build: ${count}. The page below is the last good build.`)).id = "bj-problems-title";
     for (const p of problems) {
       const item = document.createElement("div");
       item.className = "bj-problem bj-" + p.severity;

@@ -91,14 +91,10 @@ public sealed class OutputWriter : IDisposable
             return;
         }
 
+        // Paths are unique: the site's files were gathered by path before anything is written.
         lock (_lock)
         {
-            if (!_written.Add(target))
-            {
-                _diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(relativePath),
-                    $"two things want to be written to {relativePath}; rename one of them");
-                return;
-            }
+            _written.Add(target);
         }
 
         try

@@ -23,3 +23,28 @@ public sealed record SiteFile(string? Text, string? SourceFile)
 
     public static SiteFile CopyOf(string sourceFile) => new(null, sourceFile);
 }
+
+/// <summary>
+/// The output files gathered by path. Two inputs that want the same path are an error naming
+/// both, never one silently overwriting the other.
+/// </summary>
+internal sealed class SiteFileSet(DiagnosticBag diagnostics)
+{
+    private readonly Dictionary<string, SiteFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, SiteFile> Files => _files;
+
+    /// <param name="source">What the file is made from, named in the error if another input wants its path.</param>
+    public void Add(string path, SiteFile file, string source)
+    {
+        if (!_sources.TryAdd(path, source))
+        {
+            diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(source),
+                $"this file and {_sources[path]} would both be written to {path}; rename or move one of them");
+            return;
+        }
+
+        _files[path] = file;
+    }
+}

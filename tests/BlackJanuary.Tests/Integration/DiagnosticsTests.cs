@@ -343,6 +343,20 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void Two_inputs_for_one_output_path_are_an_error_naming_both_and_nothing_is_written()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/media.md"] = "---\ntitle: Media\n---\nA page at /media/.\n",
+            ["content/media/index.html"] = "<p>A file at the same address.</p>\n",
+        });
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/media/index.html: error BJ5001: this file and content/pages/media.md would both be written to media/index.html; rename or move one of them", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
     public void All_problems_are_reported_in_one_build_not_just_the_first()
     {
         using var site = new FixtureSite(new Dictionary<string, string>
