@@ -99,18 +99,22 @@ internal static class CommandLine
                 case "-v" or "--verbose":
                     verbosity = Verbosity.Verbose;
                     continue;
-                case "--open" when command == "serve":
+                case "--open" or "--port" when command != "serve":
+                    return new Invalid($"{arg} applies to serve only");
+                case "--external" when command != "check":
+                    return new Invalid("--external applies to check only");
+                case "--output" when command != "build":
+                    return new Invalid($"--output applies to build only; {command} writes no files");
+                case "--base-url" when command == "serve":
+                    // Links must lead back to the preview, not to the production host.
+                    return new Invalid("--base-url does not apply to serve, which uses its own address as the base URL");
+                case "--open":
                     open = true;
                     continue;
-                case "--external" when command == "check":
+                case "--external":
                     external = true;
                     continue;
                 case "--content" or "--templates" or "--base-url" or "--output" or "--port":
-                    // serve always uses its own address as the base URL, so that links lead back to the preview.
-                    if (arg == "--output" && command != "build" || arg == "--port" && command != "serve" || arg == "--base-url" && command == "serve")
-                    {
-                        break;
-                    }
 
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     {

@@ -34,10 +34,14 @@ internal sealed class DevServer : IDisposable
     private readonly Reporter _reporter;
     private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
     private readonly SemaphoreSlim _changes = new(0);
-    private State _state = new(null, [], 0);
+    private State _state = new(null, [], 0, 0);
 
-    /// <summary>The last good build, the problems of the latest build (none when it succeeded), and a build counter.</summary>
-    private sealed record State(Served? Good, IReadOnlyList<Diagnostic> Problems, int Build);
+    /// <summary>
+    /// The last good build and its version (0 before there is one), the problems of the latest
+    /// build (none when it succeeded), and a count of builds. Pages carry the version they come
+    /// from, so a tab that loaded just before a build, and missed its reload event, still notices.
+    /// </summary>
+    private sealed record State(Served? Good, IReadOnlyList<Diagnostic> Problems, int Build, int Version);
 
     /// <summary>A snapshot with the stamps of the files it copies, to see when an image changes in place.</summary>
     private sealed record Served(SiteSnapshot Snapshot, IReadOnlyDictionary<string, (long, DateTime)> Stamps);
@@ -47,6 +51,12 @@ internal sealed class DevServer : IDisposable
     public static int Run(CommandLine.Serve serve, Reporter reporter)
     {
         var port = FreePort(serve.Port, out var wanted);
+        if (!wanted && serve.PortGiven)
+        {
+            reporter.Failed($"blackjanuary: port {serve.Port} is in use; choose another with --port, or --port 0 for any free port.");
+            return ExitCodes.Usage;
+        }
+
         var address = $"http://127.0.0.1:{port}/";
         if (!wanted)
         {
@@ -67,7 +77,17 @@ internal sealed class DevServer : IDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         using var app = builder.Build();
         app.Run(server.Handle);
-        app.Start();
+        try
+        {
+            app.Start();
+        }
+        catch (IOException e)
+        {
+            // Another program took the port between the check and now.
+            reporter.Failed($"blackjanuary: cannot listen on 127.0.0.1:{port} ({e.Message}); try again, or choose another --port.");
+            return ExitCodes.Usage;
+        }
+
         reporter.Always($"Serving {address} — watching {options.ContentDir} and {options.TemplatesDir}. Press Ctrl+C to stop.");
         if (serve.Open)
         {
@@ -138,7 +158,15 @@ internal sealed class DevServer : IDisposable
                     // Another change arrived within the quiet time: wait for the burst to end.
                 }
 
-                Rebuild(clock);
+                try
+                {
+                    Rebuild(clock);
+                }
+                catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+                {
+                    // Bad content is always a diagnostic; this is a bug, but one that need not end the preview.
+                    _reporter.Failed($"blackjanuary: internal error while rebuilding: {e.GetType().Name}: {e.Message}. This is a bug in blackjanuary; please report it. Still serving the last good build.");
+                }
             }
         }
         catch (OperationCanceledException)
@@ -166,7 +194,7 @@ internal sealed class DevServer : IDisposable
 
         var served = new Served(snapshot, Stamps(snapshot));
         var changed = Changed(previous.Good, served);
-        _state = new State(served, [], previous.Build + 1);
+        _state = new State(served, [], previous.Build + 1, changed.Count > 0 ? previous.Version + 1 : previous.Version);
         _reporter.Diagnostics(snapshot.Diagnostics);
         if (previous.Build == 0)
         {
@@ -255,18 +283,25 @@ internal sealed class DevServer : IDisposable
         }
 
         var number = 0;
-        foreach (var text in File.ReadLines(file))
+        try
         {
-            number++;
-            if (number >= at.Line - 2 && number <= at.Line + 2)
+            foreach (var text in File.ReadLines(file))
             {
-                lines.Add(new { number, text = text.Length > 300 ? text[..300] + "…" : text });
-            }
+                number++;
+                if (number >= at.Line - 2 && number <= at.Line + 2)
+                {
+                    lines.Add(new { number, text = text.Length > 300 ? text[..300] + "…" : text });
+                }
 
-            if (number > at.Line + 2)
-            {
-                break;
+                if (number > at.Line + 2)
+                {
+                    break;
+                }
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Deleted or locked since the build: the message alone still says what is wrong.
         }
 
         return lines;
@@ -288,7 +323,7 @@ internal sealed class DevServer : IDisposable
             // No build has succeeded yet: a page that shows the problems, and reloads once fixed.
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(Inject("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><main><h1>The site does not build yet</h1></main></body></html>"));
+            await http.Response.WriteAsync(Inject(0, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><main><h1>The site does not build yet</h1></main></body></html>"));
             return;
         }
 
@@ -296,7 +331,8 @@ internal sealed class DevServer : IDisposable
         var relative = Uri.UnescapeDataString(path.TrimStart('/'));
         if (relative.Length > 0 && !relative.EndsWith('/') && !files.ContainsKey(relative) && files.ContainsKey(relative + "/index.html"))
         {
-            http.Response.Redirect(path + "/" + http.Request.QueryString, permanent: false);
+            // Built from the decoded segments, so that '//host' can never become the Location.
+            http.Response.Redirect("/" + string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)) + "/" + http.Request.QueryString, permanent: false);
             return;
         }
 
@@ -319,21 +355,32 @@ internal sealed class DevServer : IDisposable
             if (key.EndsWith(".html", StringComparison.Ordinal))
             {
                 http.Response.ContentType = "text/html; charset=utf-8";
-                text = Inject(text);
+                text = Inject(state.Version, text);
             }
 
             await http.Response.WriteAsync(text);
         }
         else
         {
-            await http.Response.SendFileAsync(file.SourceFile!);
+            try
+            {
+                await http.Response.SendFileAsync(file.SourceFile!);
+            }
+            catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && !http.Response.HasStarted)
+            {
+                // Deleted or renamed since the last good build; the next build drops it.
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
         }
     }
 
-    /// <summary>Adds the live-reload script, an ordinary same-origin file the page's CSP allows.</summary>
-    private static string Inject(string html)
+    /// <summary>
+    /// Adds the live-reload script, an ordinary same-origin file the page's CSP allows, with the
+    /// version of the build the page comes from.
+    /// </summary>
+    private static string Inject(int version, string html)
     {
-        const string script = $"<script src=\"{Prefix}live.js\" defer></script>";
+        var script = $"<script src=\"{Prefix}live.js\" data-build=\"{version}\" defer></script>";
         var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return at < 0 ? html + script : html.Insert(at, script);
     }
@@ -365,15 +412,18 @@ internal sealed class DevServer : IDisposable
         http.Response.ContentType = "text/event-stream";
         var channel = Channel.CreateUnbounded<string>();
         _listeners[channel] = 0;
+        // A stream opened while the server stops is ended by the stop, not left to time out.
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(
+            http.RequestAborted, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         try
         {
             var state = _state;
-            await http.Response.WriteAsync($"retry: 500\nevent: problems\ndata: {Problems(state.Problems)}\n\n", http.RequestAborted);
-            await http.Response.Body.FlushAsync(http.RequestAborted);
-            await foreach (var message in channel.Reader.ReadAllAsync(http.RequestAborted))
+            await http.Response.WriteAsync($"retry: 500\nevent: build\ndata: {state.Version}\n\nevent: problems\ndata: {Problems(state.Problems)}\n\n", ends.Token);
+            await http.Response.Body.FlushAsync(ends.Token);
+            await foreach (var message in channel.Reader.ReadAllAsync(ends.Token))
             {
-                await http.Response.WriteAsync(message, http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
+                await http.Response.WriteAsync(message, ends.Token);
+                await http.Response.Body.FlushAsync(ends.Token);
             }
         }
         catch (OperationCanceledException)

@@ -32,7 +32,12 @@ public sealed partial class ServeProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServeProcess> StartAsync(string contentDir, string templatesDir, params string[] extra)
+    /// <summary>Serve on any free port (--port 0), with <paramref name="extra"/> options.</summary>
+    public static Task<ServeProcess> StartAsync(string contentDir, string templatesDir, params string[] extra) =>
+        StartWithOptionsAsync(contentDir, templatesDir, ["--port", "0", .. extra]);
+
+    /// <summary>Serve with exactly these options: without --port, on the default port.</summary>
+    public static async Task<ServeProcess> StartWithOptionsAsync(string contentDir, string templatesDir, IEnumerable<string> options)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "BlackJanuary.Cli.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -41,7 +46,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { cli, "serve", "--port", "0", "--content", contentDir, "--templates", templatesDir }.Concat(extra))
+        foreach (var arg in new[] { cli, "serve", "--content", contentDir, "--templates", templatesDir }.Concat(options))
         {
             start.ArgumentList.Add(arg);
         }

@@ -4,6 +4,8 @@
 (() => {
   "use strict";
   const root = "/__blackjanuary/";
+  // The build this page comes from; "0" is the page shown before the site has ever built.
+  const build = document.currentScript ? document.currentScript.dataset.build : null;
   let overlay = null;
 
   function line(tag, className, text) {
@@ -35,7 +37,10 @@
     const errors = problems.filter(p => p.severity === "error").length;
     // Warnings alone fail a build only under --strict.
     const count = errors > 0 ? `${errors} error(s)` : `${problems.length} warning(s) with --strict`;
-    overlay.appendChild(line("h2", "bj-title", `The last save did not build: ${count}. The page below is the last good build.`)).id = "bj-problems-title";
+    const title = build === "0"
+      ? `The site does not build yet: ${count}.`
+      : `The last save did not build: ${count}. The page below is the last good build.`;
+    overlay.appendChild(line("h2", "bj-title", title)).id = "bj-problems-title";
     for (const p of problems) {
       const item = document.createElement("div");
       item.className = "bj-problem bj-" + p.severity;
@@ -54,6 +59,12 @@
   }
 
   const events = new EventSource(root + "events");
+  // Sent on every connection: a build finished between this page's load and now.
+  events.addEventListener("build", e => {
+    if (build !== null && e.data !== build) {
+      location.reload();
+    }
+  });
   events.addEventListener("problems", e => show(JSON.parse(e.data)));
   events.addEventListener("reload", () => location.reload());
 })();

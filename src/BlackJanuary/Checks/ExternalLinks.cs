@@ -119,7 +119,9 @@ public static class ExternalLinks
         try
         {
             var status = await StatusAsync(client, HttpMethod.Head, uri, timer.Token).ConfigureAwait(false);
-            if (status is 405 or 501)
+            // Many sites answer HEAD, or requests that look automated, with errors they do not give
+            // a browser's GET; only a GET that fails too makes a link broken.
+            if (status >= 400 && status != 429)
             {
                 status = await StatusAsync(client, HttpMethod.Get, uri, timer.Token).ConfigureAwait(false);
             }

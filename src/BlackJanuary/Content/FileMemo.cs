@@ -74,7 +74,16 @@ public sealed class FileMemo
         var value = read(own);
         var reported = own.Sorted();
         diagnostics.AddRange(reported);
-        _entries[file] = new Entry(info.Length, info.LastWriteTimeUtc, readUtc, hash, value, reported);
+        // Saved again between the hash and the read: the value may belong to other bytes than the
+        // hash, so no hash is kept, and the next build reads the file afresh.
+        var (length, written) = (info.Length, info.LastWriteTimeUtc);
+        info.Refresh();
+        if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != written)
+        {
+            hash = [];
+        }
+
+        _entries[file] = new Entry(length, written, readUtc, hash, value, reported);
         Interlocked.Increment(ref _misses);
         return value;
     }

@@ -11,7 +11,23 @@ namespace BlackJanuary.Markdown;
 /// </summary>
 public sealed class MarkdownMemo
 {
+    private bool? _unsafeHtml;
+
     internal ConcurrentDictionary<string, Body> Pages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Forgets everything when the pipeline changes: with raw HTML allowed the same Markdown parses
+    /// differently ('## A &lt;b&gt;x&lt;/b&gt;' gets another heading id).
+    /// </summary>
+    internal void UsePipeline(bool unsafeHtml)
+    {
+        if (_unsafeHtml != unsafeHtml)
+        {
+            Pages.Clear();
+            Events.Clear();
+            _unsafeHtml = unsafeHtml;
+        }
+    }
 
     internal ConcurrentDictionary<string, Body> Events { get; } = new(StringComparer.Ordinal);
 

@@ -20,6 +20,7 @@ public static class MarkdownStage
     public static Site Render(Site site, DiagnosticBag diagnostics, MarkdownMemo? memo = null)
     {
         memo ??= new MarkdownMemo();
+        memo.UsePipeline(site.Config.UnsafeHtml);
         var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
 
         // Parse everything first: links may point at any page's headings, which exist only once

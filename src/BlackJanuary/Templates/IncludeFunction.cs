@@ -23,15 +23,8 @@ internal sealed class IncludeFunction : IScriptCustomFunction
 
     public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "name");
 
-    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
-    {
-        if (arguments.Count > 0 && arguments[0] is string name)
-        {
-            HtmlTemplateContext.ReadsOf(context).Template(context, name);
-        }
-
-        return new TrustedHtml(Builtin.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
-    }
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new TrustedHtml(Builtin.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));

@@ -14,21 +14,14 @@ namespace BlackJanuary.Templates;
 /// </summary>
 internal sealed class RenderReads
 {
-    public Dictionary<string, Template> Templates { get; } = new(StringComparer.Ordinal);
+    /// <summary>Templates by name, null for a name that was asked for but did not exist.</summary>
+    public Dictionary<string, Template?> Templates { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Page?> Pages { get; } = new(StringComparer.Ordinal);
 
     public bool Timeline { get; set; }
 
     public DiagnosticBag Diagnostics { get; } = new();
-
-    public void Template(TemplateContext context, string name)
-    {
-        if (context.CachedTemplates.TryGetValue(name, out var template))
-        {
-            Templates[name] = template;
-        }
-    }
 }
 
 /// <summary>

@@ -61,6 +61,8 @@ public sealed class TemplateSet : ITemplateLoader
 
     public Template Get(string name) => _templates[name];
 
+    public Template? GetOrNull(string name) => _templates.GetValueOrDefault(name);
+
     public IEnumerable<string> Names => _templates.Keys;
 
     internal static SourceLocation Locate(SourceSpan span, string fallbackFile) =>
@@ -68,11 +70,17 @@ public sealed class TemplateSet : ITemplateLoader
 
     // ITemplateLoader: 'include "partials/head.html"' resolves by name among the loaded templates
     // only, so a template can never read a file outside the template folders.
-    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-        _templates.ContainsKey(templateName)
+    // Every include goes through here ('include', 'include_join'), so this is where a page's render
+    // notes which templates it used, and which it asked for that did not exist yet.
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    {
+        var template = GetOrNull(templateName);
+        HtmlTemplateContext.ReadsOf(context).Templates[templateName] = template;
+        return template is not null
             ? templateName
             : throw new Scriban.Syntax.ScriptRuntimeException(callerSpan,
                 $"no template '{templateName}'" + (Content.Suggest.Nearest(templateName, _templates.Keys) is { } near ? $"; did you mean '{near}'?" : ""));
+    }
 
     string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => "";
 

@@ -75,10 +75,8 @@ public static class TemplateStage
         known.Page.Equals(page)
         && known.SiteKey == siteKey
         && (!known.Reads.Timeline || known.TimelineKey == timelineKey)
-        && known.Reads.Templates.All(t => templates.Contains(t.Key) && ReferenceEquals(templates.Get(t.Key), t.Value))
-        && known.Reads.Pages.All(p => Equals(targets.PageAtPath(p.Key), p.Value))
-        // A layout or base layout that was missing or broken may have been fixed since.
-        && templates.Contains($"layouts/{page.Layout}.html") && known.Reads.Templates.ContainsKey($"layouts/{page.Layout}.html");
+        && known.Reads.Templates.All(t => ReferenceEquals(templates.GetOrNull(t.Key), t.Value))
+        && known.Reads.Pages.All(p => Equals(targets.PageAtPath(p.Key), p.Value));
 
     /// <summary>What every page's render may read of the site: settings, navigation, which pages and files exist, assets.</summary>
     private static string SiteKey(Site site, AssetManifest assets, string version, string shareImage)
@@ -117,6 +115,7 @@ public static class TemplateStage
         var layout = $"layouts/{page.Layout}.html";
         if (!templates.Contains(layout))
         {
+            reads.Templates[layout] = null; // so that adding the layout renders the page
             var known = templates.Names.Where(n => n.StartsWith("layouts/", StringComparison.Ordinal) && n != BaseLayout)
                 .Select(n => n["layouts/".Length..^".html".Length]).Order(StringComparer.Ordinal).ToList();
             var near = Content.Suggest.Nearest(page.Layout, known);

@@ -83,6 +83,37 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Adding_a_missing_partial_or_layout_renders_the_pages_that_asked_for_it()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        site.Write("templates/layouts/page.html", "<h1>{{ page.title }}</h1>{{ include \"partials/footer.html\" }}{{ page.content }}");
+        site.Write("content/pages/plain.md", "---\ntitle: Plain\nlayout: special\n---\nNothing links here.\n");
+        var broken = session.Render();
+        Assert.Contains(broken.Diagnostics, d => d.Code == "BJ4003" && d.Message.Contains("partials/footer.html", StringComparison.Ordinal));
+        Assert.Contains(broken.Diagnostics, d => d.Code == "BJ4002");
+
+        site.Write("templates/partials/footer.html", "<footer>Made in Testville</footer>");
+        site.Write("templates/layouts/special.html", "<h1 class=\"special\">{{ page.title }}</h1>");
+        var after = Rebuild(session, site);
+        Assert.True(after.Succeeded, string.Join('\n', after.Diagnostics));
+        Assert.Contains("<footer>Made in Testville</footer>", after.Files["about/index.html"].Text, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"special\">Plain</h1>", after.Files["plain/index.html"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Turning_raw_html_on_reads_headings_again()
+    {
+        using var site = new FixtureSite(Files);
+        site.Write("content/pages/history.md", "---\ntitle: History\n---\n## The <b>old</b> mill\n");
+        site.Write("content/pages/about.md", "---\ntitle: About\n---\nSee [the mill](history.md#the-old-mill).\n");
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/site.yaml", "title: Fictional Memorial\nbase_url: https://memorial.example.org/sub/\nmarkdown:\n  unsafe_html: true\n");
+        Rebuild(session, site);
+    }
+
+    [Fact]
     public void Renaming_a_heading_renders_the_pages_whose_links_may_point_at_it()
     {
         using var site = new FixtureSite(Files);

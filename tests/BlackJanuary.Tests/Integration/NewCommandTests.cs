@@ -70,7 +70,7 @@ public class NewCommandTests
             Assert.StartsWith(
                 $"content/pages/{path.Replace(".md", "", StringComparison.Ordinal)}.md: error BJ6001: the page already exists and new never overwrites a file; edit it",
                 run.Stderr, StringComparison.Ordinal);
-            Assert.EndsWith("new page failed: 1 error(s).\n", run.Stderr, StringComparison.Ordinal);
+            Assert.EndsWith("new page failed: 1 error(s); nothing was written. Fix the problems above and run it again.\n", run.Stderr, StringComparison.Ordinal);
             Assert.Equal("", run.Stdout);
         }
 
@@ -174,7 +174,7 @@ public class NewCommandTests
         var before = DiagnosticsTests.Snapshot(site.Root);
         var run = site.Run("new", "event", "--date", date, "--end-date", endDate, "--title", "Anything", "--content", site.Content);
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(message + "\nnew event failed: 1 error(s).\n", run.Stderr);
+        Assert.Equal(message + "\nnew event failed: 1 error(s); nothing was written. Fix the problems above and run it again.\n", run.Stderr);
         Assert.Equal(before, DiagnosticsTests.Snapshot(site.Root));
     }
 

@@ -187,7 +187,7 @@ public sealed partial class ServeTests
         {
             var (site, serve, http) = (served.Site, served.Serve, served.Http);
             var home = await GetAsync(http, "");
-            Assert.Contains("<script src=\"/__blackjanuary/live.js\" defer></script></body>", home, StringComparison.Ordinal);
+            Assert.Contains("<script src=\"/__blackjanuary/live.js\" data-build=\"1\" defer></script></body>", home, StringComparison.Ordinal);
             Assert.Contains("EventSource", await GetAsync(http, "__blackjanuary/live.js"), StringComparison.Ordinal);
 
             await using var events = served.Events();
@@ -251,23 +251,67 @@ public sealed partial class ServeTests
     }
 
     [Fact]
-    public async Task A_port_in_use_is_replaced_by_a_free_one_and_said_so()
+    public async Task The_default_port_in_use_is_replaced_by_a_free_one_and_said_so()
     {
-        var taken = new TcpListener(IPAddress.Loopback, 0);
-        taken.Start();
+        // Taken by this test, or already by another program: either way serve must move.
+        var taken = new TcpListener(IPAddress.Loopback, 1990);
         try
         {
-            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            taken.Start();
+        }
+        catch (SocketException)
+        {
+            taken = null;
+        }
+
+        try
+        {
             using var site = new FixtureSite(Files);
-            await using var serve = await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Contains($"Port {port} is in use; serving on port {serve.Address.Port} instead.", serve.Output, StringComparison.Ordinal);
-            Assert.NotEqual(port, serve.Address.Port);
+            await using var serve = await ServeProcess.StartWithOptionsAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"), []);
+            Assert.Contains($"Port 1990 is in use; serving on port {serve.Address.Port} instead.", serve.Output, StringComparison.Ordinal);
             using var http = new HttpClient { BaseAddress = serve.Address };
             Assert.Contains("Welcome to Testville", await GetAsync(http, ""), StringComparison.Ordinal);
         }
         finally
         {
+            taken?.Stop();
+        }
+    }
+
+    [Fact]
+    public void A_port_asked_for_and_in_use_is_an_error_that_says_what_to_do()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using var site = new FixtureSite(Files);
+            var run = site.Run("serve", "--port", port, "--content", Path.Combine(site.Root, "content"), "--templates", Path.Combine(site.Root, "templates"));
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"port {port} is in use; choose another with --port, or --port 0 for any free port.", run.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
             taken.Stop();
         }
+    }
+
+    [Fact]
+    public async Task A_tab_that_loaded_before_a_build_it_missed_is_told_to_reload_when_it_connects()
+    {
+        await using var served = await StartAsync();
+        var before = await GetAsync(served.Http, "about/");
+        Assert.Contains("data-build=\"1\"", before, StringComparison.Ordinal);
+        await using (var events = served.Events())
+        {
+            await events.NextAsync("problems", Wait);
+            served.Site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nChanged before the tab listened.\n");
+            await events.NextAsync("reload", Wait);
+        }
+
+        // A tab whose page came from build 1 connects only now: the server says build 2 at once.
+        await using var late = served.Events();
+        Assert.Equal("2", await late.NextAsync("build", Wait));
     }
 }
