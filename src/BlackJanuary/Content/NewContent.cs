@@ -57,6 +57,15 @@ public static partial class NewContent
             return null;
         }
 
+        // Another file may already publish this address ("about/index.md" for "about", or a 'slug').
+        var url = string.Concat(folders.Append(segments[^1] == "index" ? "" : segments[^1]).Where(s => s.Length > 0).Select(s => s + "/"));
+        if (ContentLoader.Load(contentDir, null, includeDrafts: true, new DiagnosticBag())?.Pages.FirstOrDefault(p => p.Path == url && File.Exists(p.SourcePath)) is { } taken)
+        {
+            diagnostics.Error(DiagnosticCodes.NewFileExists, location,
+                $"the address /{url} is already the page {Path.GetRelativePath(contentDir, taken.SourcePath).Replace('\\', '/')}; edit that page, or choose another path");
+            return null;
+        }
+
         if (!FoldersAreReal(pagesDir, folders, diagnostics))
         {
             return null;

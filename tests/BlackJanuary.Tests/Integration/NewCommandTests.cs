@@ -78,6 +78,22 @@ public class NewCommandTests
     }
 
     [Theory]
+    [InlineData("content/pages/about/index.md", "about", "/about/")]
+    [InlineData("content/pages/history/1990.md", "history/1990/index", "/history/1990/")]
+    [InlineData("content/pages/old-name.md", "new-name", "/new-name/")]
+    public void A_page_whose_address_another_page_already_has_is_refused(string existing, string path, string url)
+    {
+        // The third page keeps its address through a slug, the others through their file name.
+        var slug = existing.EndsWith("old-name.md", StringComparison.Ordinal) ? "slug: new-name\n" : "";
+        using var site = new FixtureSite(new Dictionary<string, string> { [existing] = $"---\ntitle: Mine\n{slug}---\nKeep me.\n" });
+        var before = DiagnosticsTests.Snapshot(site.Root);
+        var run = site.Run("new", "page", path, "--content", site.Content);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"error BJ6001: the address {url} is already the page {existing["content/".Length..]}; edit that page, or choose another path", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, DiagnosticsTests.Snapshot(site.Root));
+    }
+
+    [Theory]
     [InlineData("../escaped", "leaves the pages folder ('..')")]
     [InlineData("history/../../escaped.md", "leaves the pages folder ('..')")]
     [InlineData("{root}/escaped", "is absolute")]
