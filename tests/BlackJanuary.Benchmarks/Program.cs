@@ -12,9 +12,16 @@ using BlackJanuary;
 // With 'serve' first (dotnet run -c Release --project tests/BlackJanuary.Benchmarks -- serve [PAGES...])
 // it measures the dev server instead: a real 'blackjanuary serve' process, one page edited on disk
 // again and again, and the time from the save to the reload event and to the new HTML being served.
+// With 'hostile' it times hostile and broken inputs (Hostile.cs).
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
+if (args.FirstOrDefault() == "hostile")
+{
+    Hostile.Run(Path.Combine(root, "content"), templates, scratch);
+    return;
+}
+
 if (args.FirstOrDefault() == "serve")
 {
     var serveSizes = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
