@@ -194,7 +194,7 @@ public class DiagnosticsTests
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public void An_error_stops_the_build_says_where_and_leaves_the_previous_site(string what, string file, string text, string expected)
+    public void An_error_stops_build_and_check_says_where_and_leaves_the_previous_site(string what, string file, string text, string expected)
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
@@ -212,6 +212,12 @@ public class DiagnosticsTests
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal); // no stack trace
         Assert.Equal(before, Snapshot(site.Output));
         Assert.Empty(Directory.GetDirectories(site.Root, ".*staging*"));
+
+        // check finds the same problem, and writes nothing either.
+        var check = site.Run("check", "--content", site.Content, "--templates", Path.Combine(site.Root, "templates"));
+        Assert.True(check.ExitCode == 1, $"{what}: check exit {check.ExitCode}\n{check.Stderr}");
+        Assert.Contains(expected, check.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(site.Output));
     }
 
     [Fact]
