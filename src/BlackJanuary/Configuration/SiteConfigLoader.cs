@@ -92,7 +92,8 @@ public static class SiteConfigLoader
             }
 
             var title = fields.Text("title", required: true);
-            var url = fields.Text("url", required: true);
+            // Required, but "" is a value: it is the home page (docs/content.md, Navigation).
+            var url = fields.Text("url", required: !fields.Has("url"));
             fields.WarnUnknownKeys(NavKeys);
             if (title is not null && url is not null)
             {
