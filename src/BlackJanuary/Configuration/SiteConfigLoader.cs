@@ -40,7 +40,7 @@ public static class SiteConfigLoader
         var description = fields.Text("description") ?? "";
         var language = fields.Text("language") ?? "en";
         var author = fields.Text("author");
-        var image = fields.Text("image") ?? "";
+        var image = RefuseCode(fields.Text("image"), "image", fields.ValueLocationOf("image"), diagnostics) ?? "";
         fields.WarnUnknownKeys(Keys);
 
         if (title is null || baseUrl is null)
@@ -80,6 +80,22 @@ public static class SiteConfigLoader
         return null;
     }
 
+    /// <summary>
+    /// Null (after reporting) for a URL that would run code in the reader's browser: nav URLs are
+    /// links, and the share image is written into every page's head and JSON-LD.
+    /// </summary>
+    private static string? RefuseCode(string? url, string what, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (url is null || !Urls.RunsCode(url))
+        {
+            return url;
+        }
+
+        diagnostics.Error(DiagnosticCodes.UnsafeLink, at,
+            $"{what} '{url}' would run code in the reader's browser; write a site path (like 'about/') or an http(s) address instead");
+        return null;
+    }
+
     private static List<NavItem> LoadNav(IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> items, string file, DiagnosticBag diagnostics)
     {
         var nav = new List<NavItem>();
@@ -93,7 +109,7 @@ public static class SiteConfigLoader
 
             var title = fields.Text("title", required: true);
             // Required, but "" is a value: it is the home page (docs/content.md, Navigation).
-            var url = fields.Text("url", required: !fields.Has("url"));
+            var url = RefuseCode(fields.Text("url", required: !fields.Has("url")), "nav url", fields.ValueLocationOf("url"), diagnostics);
             fields.WarnUnknownKeys(NavKeys);
             if (title is not null && url is not null)
             {

@@ -22,6 +22,7 @@ public static class MarkdownStage
         memo ??= new MarkdownMemo();
         memo.UsePipeline(site.Config.UnsafeHtml);
         var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
+        RefuseCodeImages(site, diagnostics);
 
         // Parse everything first: links may point at any page's headings, which exist only once
         // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
@@ -64,6 +65,20 @@ public static class MarkdownStage
             .ToList();
         memo.Keep(pages.Select(p => p.SourcePath), timeline.Select(e => e.Id));
         return site with { Pages = pages, Timeline = timeline };
+    }
+
+    /// <summary>
+    /// A page's share image is a URL the theme writes into the page's head and JSON-LD; one that
+    /// would run code is refused like such a link. (Event images must be site files: the loader checks them.)
+    /// </summary>
+    private static void RefuseCodeImages(Site site, DiagnosticBag diagnostics)
+    {
+        foreach (var page in site.Pages.Where(p => Urls.RunsCode(p.Image)))
+        {
+            // The front matter keeps no key positions, so the image is reported at the file's start.
+            diagnostics.Error(DiagnosticCodes.UnsafeLink, new SourceLocation(page.SourcePath, 1, 1),
+                $"image '{page.Image}' would run code in the reader's browser; use a file of content/media/ (media/photo.jpg) or an http(s) address instead");
+        }
     }
 
     private sealed record Parsed(Page Page, MarkdownDocument? Doc, IReadOnlyCollection<string> HeadingIds, IReadOnlyList<Diagnostic> ParseDiagnostics);
