@@ -7,7 +7,7 @@ namespace BlackJanuary.Configuration;
 public static class SiteConfigLoader
 {
     private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "author", "image", "nav", "markdown"];
-    private static readonly string[] MarkdownKeys = ["unsafe_html"];
+    private static readonly string[] MarkdownKeys = ["unsafe_html", "trusted_html"];
     private static readonly string[] NavKeys = ["title", "url"];
 
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
@@ -34,6 +34,7 @@ public static class SiteConfigLoader
             : ParseBaseUrl(baseUrlOverride, new SourceLocation("--base-url"), diagnostics);
         var markdown = fields.Map("markdown");
         var unsafeHtml = markdown?.Bool("unsafe_html") ?? false;
+        var trustedHtml = markdown?.Bool("trusted_html") ?? false;
         markdown?.WarnUnknownKeys(MarkdownKeys);
         var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, diagnostics) : null;
         var tagline = fields.Text("tagline") ?? "";
@@ -57,7 +58,7 @@ public static class SiteConfigLoader
             Author: author ?? title,
             Image: image,
             Nav: nav,
-            UnsafeHtml: unsafeHtml,
+            RawHtml: trustedHtml ? RawHtml.Trusted : unsafeHtml ? RawHtml.Sanitized : RawHtml.Escaped,
             SourceFile: file);
     }
 

@@ -414,4 +414,175 @@ public class InjectionTests
         Assert.Empty(built.Files);
     }
 
+    private const string RawPage = """
+        ---
+        title: Raw
+        ---
+        <script>alert(1)</script>
+
+        <style>body { display: none }</style>
+
+        <p onclick="alert(1)" style="color: red" class="note" id="kept">Kept: <a href="https://example.org/" title="A title">web</a>, <a href="javascript:alert(1)">code</a>, <a href="mailto:editors@example.org">mail</a>, <a href="/sub/about/">page</a>.</p>
+
+        <iframe src="https://example.org/"></iframe>
+
+        <object data="movie.swf"></object>
+
+        <embed src="movie.swf">
+
+        <form action="https://example.org/"><input name="q"></form>
+
+        <img src="data:image/svg+xml,x" alt="Data"> <img src="https://tracker.example.org/p.gif" alt="Tracker"> <img src="/sub/media/photo.png" alt="A photo">
+
+        <svg onload="alert(1)"></svg>
+
+        <details><summary>More</summary><p><abbr title="Abbreviation">abbr</abbr> <sup>1</sup> <sub>2</sub> <code>code</code></p></details>
+
+        <figure><img src="/sub/media/photo.png" alt="In a figure"><figcaption>Caption</figcaption></figure>
+
+        <h2 id="raw-heading">Raw heading</h2>
+
+        <!-- a note for editors -->
+
+        ## Markdown heading {#chosen .special onclick="alert(1)" style="color: red"}
+
+        Some *Markdown*, a [link](about.md), a table and a note.[^1]
+
+        | A | B |
+        |:--|--:|
+        | 1 | 2 |
+
+        [^1]: The note.
+
+        """;
+
+    /// <summary>What the sanitiser removes from <see cref="RawPage"/>, in the words of its warnings.</summary>
+    private static readonly string[] RemovedFromRawPage =
+    [
+        "<script>", "<style>", "the onclick attribute of <p>", "the style attribute of <p>", "href=\"javascript:alert(1)\" of <a>",
+        "<iframe>", "<object>", "<embed>", "<form>", "src=\"data:image/svg+xml,x\" of <img>", "src=\"https://tracker.example.org/p.gif\" of <img>",
+        "<svg>", "the onclick attribute of <h2>", "the style attribute of <h2>",
+    ];
+
+    private const string RawEvent = "- date: 1990\n  title: T\n  body: '<b onclick=\"alert(1)\">Bold</b> <script>alert(1)</script>'\n";
+
+    private static Dictionary<string, string> RawSite(string markdownSettings) => With(
+        ("content/site.yaml", MinimalSite + markdownSettings),
+        ("content/pages/raw.md", RawPage),
+        ("content/pages/timeline.md", "---\ntitle: Timeline\nlayout: timeline\n---\n"),
+        ("content/timeline.yaml", RawEvent));
+
+    private static Built BuildRaw(string markdownSettings)
+    {
+        var built = Build(RawSite(markdownSettings), realTheme: false, ["photo.png"]);
+        Assert.True(built.Run.ExitCode == 0, built.Run.Stdout + built.Run.Stderr);
+        return built;
+    }
+
+    private static string[] Warnings(Built built) =>
+        built.Run.Stderr.Split('\n').Where(l => l.Contains("BJ3011", StringComparison.Ordinal)).ToArray();
+
+    [Fact]
+    public void With_unsafe_html_raw_html_keeps_its_markup_and_loses_what_runs_loads_or_styles_each_with_a_warning()
+    {
+        var built = BuildRaw("markdown:\n  unsafe_html: true\n");
+        var doc = Parse(built.Files["raw/index.html"]);
+        var main = doc.QuerySelector("main")!;
+        AssertNothingRuns(main, "raw/index.html");
+        Assert.Empty(main.QuerySelectorAll("script, input, noscript"));
+        Assert.Empty(main.Descendants<IComment>());
+
+        var kept = main.QuerySelector("p#kept.note")!;
+        Assert.Equal(["class", "id"], kept.Attributes.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["https://example.org/ A title", " ", "mailto:editors@example.org ", "/sub/about/ "],
+            kept.QuerySelectorAll("a").Select(a => $"{a.GetAttribute("href")} {a.GetAttribute("title")}"));
+        Assert.Equal(["Data ", "Tracker ", "A photo /sub/media/photo.png", "In a figure /sub/media/photo.png"],
+            main.QuerySelectorAll("img").Select(i => $"{i.GetAttribute("alt")} {i.GetAttribute("src")}"));
+        Assert.NotNull(main.QuerySelector("details > summary + p > abbr[title=Abbreviation] ~ sup ~ sub ~ code"));
+        Assert.NotNull(main.QuerySelector("figure > img + figcaption"));
+        Assert.NotNull(main.QuerySelector("h2#raw-heading"));
+        Assert.Equal(["class", "id"], main.QuerySelector("h2#chosen.special")!.Attributes.Select(a => a.Name).Order(StringComparer.Ordinal));
+
+        // Markdown's own output comes through: emphasis, checked links, tables with their alignment classes, footnotes.
+        Assert.NotNull(main.QuerySelector("em"));
+        Assert.NotNull(main.QuerySelector("a[href='/sub/about/']"));
+        Assert.Equal(["align-left", "align-right"], main.QuerySelectorAll("td").Select(td => td.ClassName));
+        Assert.NotNull(main.QuerySelector(".footnotes li#fn\\:1"));
+
+        var timeline = Parse(built.Files["timeline/index.html"]).QuerySelector("main")!;
+        AssertNothingRuns(timeline, "timeline/index.html");
+        Assert.Equal("Bold", timeline.QuerySelector("b")?.TextContent);
+
+        Assert.Equal(
+            RemovedFromRawPage.Select(what => $"content/pages/raw.md(4,1): warning BJ3011: removed {what} from the raw HTML; ")
+                .Concat(["content/timeline.yaml(1,3): warning BJ3011: removed the onclick attribute of <b> from the raw HTML; ",
+                    "content/timeline.yaml(1,3): warning BJ3011: removed <script> from the raw HTML; "]).Order(StringComparer.Ordinal),
+            Warnings(built).Select(w => w[..(w.IndexOf("; ", StringComparison.Ordinal) + 2)]).Order(StringComparer.Ordinal));
+        Assert.Contains("content/pages/raw.md(4,1): warning BJ3011: removed <script> from the raw HTML; raw HTML may only contain text markup", built.Run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sanitised_raw_html_is_the_same_bytes_on_every_build()
+    {
+        var first = BuildRaw("markdown:\n  unsafe_html: true\n");
+        var second = BuildRaw("markdown:\n  unsafe_html: true\n");
+        Assert.Equal(first.Files, second.Files);
+    }
+
+    [Fact]
+    public void With_trusted_html_raw_html_is_written_as_it_is()
+    {
+        var built = BuildRaw("markdown:\n  trusted_html: true\n");
+        var page = built.Files["raw/index.html"];
+        Assert.Contains("<script>alert(1)</script>", page, StringComparison.Ordinal);
+        Assert.Contains("<p onclick=\"alert(1)\" style=\"color: red\" class=\"note\" id=\"kept\">", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"javascript:alert(1)\">", page, StringComparison.Ordinal);
+        Assert.Contains("<!-- a note for editors -->", page, StringComparison.Ordinal);
+        Assert.Contains("<b onclick=\"alert(1)\">Bold</b>", built.Files["timeline/index.html"], StringComparison.Ordinal);
+        Assert.Empty(Warnings(built));
+    }
+
+    [Fact]
+    public void Without_either_setting_raw_html_stays_escaped_text()
+    {
+        var built = BuildRaw("");
+        var main = Parse(built.Files["raw/index.html"]).QuerySelector("main")!;
+        AssertNothingRuns(main, "raw/index.html");
+        Assert.Empty(main.QuerySelectorAll("script, p#kept, img, details"));
+        Assert.Contains("<script>alert(1)</script>", main.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["class", "id"], main.QuerySelector("h2#chosen.special")!.Attributes.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", built.Files["timeline/index.html"], StringComparison.Ordinal);
+        Assert.Empty(Warnings(built));
+    }
+
+    [Fact]
+    public void With_unsafe_html_markdown_links_that_run_code_are_still_refused()
+    {
+        var built = Build(With(
+            ("content/site.yaml", MinimalSite + "markdown:\n  unsafe_html: true\n"),
+            ("content/pages/about.md", "---\ntitle: About\n---\n[x](javascript:alert(1)) ![y](https://tracker.example.org/p.gif)\n")), realTheme: false);
+        Assert.Equal(1, built.Run.ExitCode);
+        Assert.Contains("content/pages/about.md(4,1): error BJ3002: link 'javascript:alert(1)' would run code", built.Run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(4,26): error BJ3005: image 'https://tracker.example.org/p.gif' is on another site", built.Run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_unsafe_html_payloads_in_every_markdown_body_still_inject_nothing()
+    {
+        var content = Content(Payload, siteNav: false);
+        content["content/site.yaml"] += "markdown:\n  unsafe_html: true\n";
+        var built = Build(content, realTheme: true, [MediaName(Payload), "photo.png"]);
+        Assert.True(built.Run.ExitCode == 0, built.Run.Stdout + built.Run.Stderr);
+        Assert.NotEmpty(Warnings(built));
+        foreach (var (path, text) in built.Files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            AssertNothingRuns(Parse(text), path);
+        }
+
+        foreach (var entry in XDocument.Parse(built.Files["feed.xml"]).Descendants().Where(e => e.Name.LocalName == "content"))
+        {
+            AssertNothingRuns(Parse("<body>" + entry.Value), "feed.xml");
+        }
+    }
 }
