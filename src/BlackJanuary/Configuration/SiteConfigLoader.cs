@@ -7,7 +7,7 @@ namespace BlackJanuary.Configuration;
 public static class SiteConfigLoader
 {
     private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "author", "image", "nav", "markdown"];
-    private static readonly string[] MarkdownKeys = ["unsafe_html"];
+    private static readonly string[] MarkdownKeys = ["unsafe_html", "trusted_html"];
     private static readonly string[] NavKeys = ["title", "url"];
 
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
@@ -34,13 +34,14 @@ public static class SiteConfigLoader
             : ParseBaseUrl(baseUrlOverride, new SourceLocation("--base-url"), diagnostics);
         var markdown = fields.Map("markdown");
         var unsafeHtml = markdown?.Bool("unsafe_html") ?? false;
+        var trustedHtml = markdown?.Bool("trusted_html") ?? false;
         markdown?.WarnUnknownKeys(MarkdownKeys);
         var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, diagnostics) : null;
         var tagline = fields.Text("tagline") ?? "";
         var description = fields.Text("description") ?? "";
         var language = fields.Text("language") ?? "en";
         var author = fields.Text("author");
-        var image = fields.Text("image") ?? "";
+        var image = RefuseCode(fields.Text("image"), "image", fields.ValueLocationOf("image"), diagnostics) ?? "";
         fields.WarnUnknownKeys(Keys);
 
         if (title is null || baseUrl is null)
@@ -57,7 +58,7 @@ public static class SiteConfigLoader
             Author: author ?? title,
             Image: image,
             Nav: nav,
-            UnsafeHtml: unsafeHtml,
+            RawHtml: trustedHtml ? RawHtml.Trusted : unsafeHtml ? RawHtml.Sanitized : RawHtml.Escaped,
             SourceFile: file);
     }
 
@@ -80,6 +81,22 @@ public static class SiteConfigLoader
         return null;
     }
 
+    /// <summary>
+    /// Null (after reporting) for a URL that would run code in the reader's browser: nav URLs are
+    /// links, and the share image is written into every page's head and JSON-LD.
+    /// </summary>
+    private static string? RefuseCode(string? url, string what, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (url is null || !Urls.RunsCode(url))
+        {
+            return url;
+        }
+
+        diagnostics.Error(DiagnosticCodes.UnsafeLink, at,
+            $"{what} '{url}' would run code in the reader's browser; write a site path (like 'about/') or an http(s) address instead");
+        return null;
+    }
+
     private static List<NavItem> LoadNav(IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> items, string file, DiagnosticBag diagnostics)
     {
         var nav = new List<NavItem>();
@@ -92,7 +109,8 @@ public static class SiteConfigLoader
             }
 
             var title = fields.Text("title", required: true);
-            var url = fields.Text("url", required: true);
+            // Required, but "" is a value: it is the home page (docs/content.md, Navigation).
+            var url = RefuseCode(fields.Text("url", required: !fields.Has("url")), "nav url", fields.ValueLocationOf("url"), diagnostics);
             fields.WarnUnknownKeys(NavKeys);
             if (title is not null && url is not null)
             {

@@ -39,6 +39,7 @@ public static class DiagnosticCodes
     public const string DuplicateTitle = "BJ3008";
     public const string MalformedExternalLink = "BJ3009";
     public const string BrokenExternalLink = "BJ3010";
+    public const string RawHtmlRemoved = "BJ3011";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";

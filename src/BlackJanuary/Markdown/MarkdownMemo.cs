@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 
@@ -11,21 +12,21 @@ namespace BlackJanuary.Markdown;
 /// </summary>
 public sealed class MarkdownMemo
 {
-    private bool? _unsafeHtml;
+    private RawHtml? _rawHtml;
 
     internal ConcurrentDictionary<string, Body> Pages { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Forgets everything when the pipeline changes: with raw HTML allowed the same Markdown parses
-    /// differently ('## A &lt;b&gt;x&lt;/b&gt;' gets another heading id).
+    /// differently ('## A &lt;b&gt;x&lt;/b&gt;' gets another heading id), and is sanitised or not.
     /// </summary>
-    internal void UsePipeline(bool unsafeHtml)
+    internal void UsePipeline(RawHtml rawHtml)
     {
-        if (_unsafeHtml != unsafeHtml)
+        if (_rawHtml != rawHtml)
         {
             Pages.Clear();
             Events.Clear();
-            _unsafeHtml = unsafeHtml;
+            _rawHtml = rawHtml;
         }
     }
 

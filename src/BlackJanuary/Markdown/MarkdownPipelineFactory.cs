@@ -8,8 +8,9 @@ public static class MarkdownPipelineFactory
     /// <summary>
     /// The one pipeline of a build. Raw HTML is escaped unless the site opts in, as in Hugo: content
     /// may come from strangers' pull requests, and HTML could carry scripts past the CSP review.
+    /// Allowed raw HTML is sanitised after rendering unless the site trusts it (<see cref="RawHtmlSanitizer"/>).
     /// </summary>
-    public static MarkdownPipeline Create(bool unsafeHtml)
+    public static MarkdownPipeline Create(bool allowHtml)
     {
         var builder = new MarkdownPipelineBuilder()
             // Diagnostics point at links by line and column.
@@ -23,7 +24,7 @@ public static class MarkdownPipelineFactory
             .UseListExtras()
             // Last, as Markdig requires: lets editors give a heading a stable id with {#id}.
             .UseGenericAttributes();
-        if (!unsafeHtml)
+        if (!allowHtml)
         {
             builder.DisableHtml();
         }

@@ -1,4 +1,5 @@
 using BlackJanuary.Checks;
+using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using Markdig;
@@ -20,8 +21,9 @@ public static class MarkdownStage
     public static Site Render(Site site, DiagnosticBag diagnostics, MarkdownMemo? memo = null)
     {
         memo ??= new MarkdownMemo();
-        memo.UsePipeline(site.Config.UnsafeHtml);
-        var pipeline = MarkdownPipelineFactory.Create(site.Config.UnsafeHtml);
+        memo.UsePipeline(site.Config.RawHtml);
+        var pipeline = MarkdownPipelineFactory.Create(allowHtml: site.Config.RawHtml != RawHtml.Escaped);
+        RefuseCodeImages(site, diagnostics);
 
         // Parse everything first: links may point at any page's headings, which exist only once
         // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
@@ -66,6 +68,20 @@ public static class MarkdownStage
         return site with { Pages = pages, Timeline = timeline };
     }
 
+    /// <summary>
+    /// A page's share image is a URL the theme writes into the page's head and JSON-LD; one that
+    /// would run code is refused like such a link. (Event images must be site files: the loader checks them.)
+    /// </summary>
+    private static void RefuseCodeImages(Site site, DiagnosticBag diagnostics)
+    {
+        foreach (var page in site.Pages.Where(p => Urls.RunsCode(p.Image)))
+        {
+            // The front matter keeps no key positions, so the image is reported at the file's start.
+            diagnostics.Error(DiagnosticCodes.UnsafeLink, new SourceLocation(page.SourcePath, 1, 1),
+                $"image '{page.Image}' would run code in the reader's browser; use a file of content/media/ (media/photo.jpg) or an http(s) address instead");
+        }
+    }
+
     private sealed record Parsed(Page Page, MarkdownDocument? Doc, IReadOnlyCollection<string> HeadingIds, IReadOnlyList<Diagnostic> ParseDiagnostics);
 
     private static Parsed ParseWithIds(Page page, MarkdownPipeline pipeline)
@@ -83,7 +99,7 @@ public static class MarkdownStage
     private static string Context(Site site, Dictionary<string, IReadOnlyCollection<string>> headingIds)
     {
         var text = new System.Text.StringBuilder();
-        text.Append(site.Config.BaseUrl).Append('\n').Append(site.Config.UnsafeHtml).Append('\n').Append(site.TimelinePage?.Path).Append('\n');
+        text.Append(site.Config.BaseUrl).Append('\n').Append(site.Config.RawHtml).Append('\n').Append(site.TimelinePage?.Path).Append('\n');
         foreach (var page in site.Pages)
         {
             text.Append(page.Path).Append('\t').Append(page.SourcePath).Append('\t').AppendJoin(' ', headingIds[page.Path].Order(StringComparer.Ordinal)).Append('\n');
@@ -173,7 +189,7 @@ public static class MarkdownStage
                 // Lines inside a YAML block scalar are not file lines; point at the event then.
                 var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
                 var rewritten = CheckLink(url, node is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
-                // Code-running links are BJ3002's business (or the site's choice under unsafe_html), not addresses.
+                // Code-running links are BJ3002's business (or the site's choice under trusted_html), not addresses.
                 if (Urls.IsExternal(url) && !Urls.RunsCode(url))
                 {
                     externalLinks.Add(new WrittenLink(url, location));
@@ -200,8 +216,9 @@ public static class MarkdownStage
             }
 
             // '{#id .class}' after a heading is for stable anchors and styling; any other attribute
-            // ('{onclick=…}', '{style=…}') is raw HTML by another name, and is dropped like raw HTML is.
-            if (!site.Config.UnsafeHtml && node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
+            // ('{onclick=…}', '{style=…}') is raw HTML by another name, and is dropped like raw HTML
+            // is escaped. Where raw HTML is allowed, the sanitiser judges attributes like raw HTML.
+            if (site.Config.RawHtml == RawHtml.Escaped && node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
             {
                 properties.Clear();
             }
@@ -220,13 +237,14 @@ public static class MarkdownStage
             return "";
         }
 
-        return writer.ToString();
+        return site.Config.RawHtml == RawHtml.Sanitized ? RawHtmlSanitizer.Clean(writer.ToString(), at, diagnostics) : writer.ToString();
     }
 
     /// <summary>Reports what is wrong with a link and returns the URL to write in its place.</summary>
     private static string CheckLink(string url, bool isImage, Page? page, SourceLocation location, Site site, LinkTargets targets, DiagnosticBag diagnostics)
     {
-        if (!site.Config.UnsafeHtml && Urls.RunsCode(url))
+        // Allowing raw HTML lets markup in, not code: only a site that trusts its content may link to it.
+        if (site.Config.RawHtml != RawHtml.Trusted && Urls.RunsCode(url))
         {
             diagnostics.Error(DiagnosticCodes.UnsafeLink, location,
                 $"link '{url}' would run code in the reader's browser; link to an http(s) address or a page instead");
@@ -242,10 +260,12 @@ public static class MarkdownStage
 
         if (resolution.IsExternal)
         {
-            if (isImage && !site.Config.UnsafeHtml && url.Length > 0)
+            if (isImage && site.Config.RawHtml != RawHtml.Trusted && url.Length > 0)
             {
                 diagnostics.Error(DiagnosticCodes.ThirdPartyImage, location,
                     $"image '{url}' is on another site; put the file in content/media/ and link it as /media/… (the site loads nothing from elsewhere)");
+                // Refused already: the sanitiser need not report the same image again.
+                return "";
             }
 
             return url;

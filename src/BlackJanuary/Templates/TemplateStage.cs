@@ -83,7 +83,7 @@ public static class TemplateStage
     {
         var text = new StringBuilder();
         var c = site.Config;
-        text.AppendJoin('\n', c.Title, c.Tagline, c.Description, c.BaseUrl, c.Language, c.Author, c.Image, c.UnsafeHtml, version, shareImage, site.TimelinePage?.Path).Append('\n');
+        text.AppendJoin('\n', c.Title, c.Tagline, c.Description, c.BaseUrl, c.Language, c.Author, c.Image, c.RawHtml, version, shareImage, site.TimelinePage?.Path).Append('\n');
         foreach (var item in site.Nav)
         {
             text.Append(item.Title).Append('\t').Append(item.Path).Append('\n');
