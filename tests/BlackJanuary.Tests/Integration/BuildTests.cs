@@ -116,7 +116,7 @@ public class BuildTests
         Assert.Contains("&ldquo;quoted&rdquo; &ndash; text", site.Read("index.html"), StringComparison.Ordinal);
         Assert.Contains("<h1 id=\"the-town\">The town</h1>", site.Read("index.html"), StringComparison.Ordinal);
 
-        site.Write("content/site.yaml", Fictional["content/site.yaml"] + "\nmarkdown:\n  unsafe_html: true\n");
+        site.Write("content/site.yaml", Fictional["content/site.yaml"] + "\nmarkdown:\n  trusted_html: true\n");
         Assert.Equal(0, site.Build().ExitCode);
         Assert.Contains("<script>alert(\"raw html\")</script>", site.Read("about/index.html"), StringComparison.Ordinal);
     }

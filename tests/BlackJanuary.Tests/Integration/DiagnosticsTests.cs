@@ -119,6 +119,12 @@ public class DiagnosticsTests
             "content/pages/about.md(4,1): error BJ3004: the Markdown cannot be read:"
         },
         {
+            "more link definitions than can be read quickly",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\n" + string.Concat(Enumerable.Range(0, 1_001).Select(i => $"[{i}]: https://example.org/{i}\n")),
+            "content/pages/about.md(4,1): error BJ3004: the Markdown defines 1001 link references ('[name]: address'), more than the 1000 that can be read quickly;"
+        },
+        {
             "control character pasted into a page",
             "content/pages/about.md",
             "---\ntitle: About\n---\nLine one\nLine\u000Btwo\n",

@@ -35,7 +35,7 @@ public class ExternalLinksTests
     {
         using var fixture = new FixtureSite(new Dictionary<string, string>
         {
-            // unsafe_html lets the external image and the javascript: link through the Markdown stage.
+            // trusted_html lets the external image and the javascript: link through the Markdown stage.
             ["content/site.yaml"] = """
                 title: Fictional Memorial
                 base_url: https://memorial.example.org/sub/
@@ -46,7 +46,7 @@ public class ExternalLinksTests
                   - title: Archive
                     url: https://archive.example.org/testville
                 markdown:
-                  unsafe_html: true
+                  trusted_html: true
                 """,
             ["content/pages/about.md"] = "---\ntitle: About\n---\nSee [the gazette](https://gazette.example.org/bridge) again.\n",
             ["content/pages/index.md"] = """
