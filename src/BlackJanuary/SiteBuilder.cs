@@ -39,7 +39,7 @@ public sealed class SiteBuilder(BuildOptions options)
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(snapshot.Diagnostics);
         var files = 0;
-        using (var writer = OutputWriter.Begin(options.OutputDir, diagnostics))
+        using (var writer = OutputWriter.Begin(options.OutputDir, [(options.ContentDir, "the content folder"), (options.TemplatesDir, "the theme folder")], diagnostics))
         {
             if (writer is not null)
             {

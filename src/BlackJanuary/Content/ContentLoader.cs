@@ -1,6 +1,7 @@
 using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using System.IO.Enumeration;
 using YamlDotNet.RepresentationModel;
 
 namespace BlackJanuary.Content;
@@ -11,6 +12,8 @@ public static class ContentLoader
     public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
     private static readonly string[] SourceKeys = ["title", "url"];
+    // Hidden entries are skipped as SafeFolder skips them; links are not recursed into.
+    private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
 
     /// <param name="memo">Files already read in this session; only changed files are read again.</param>
     public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo = null)
@@ -25,12 +28,19 @@ public static class ContentLoader
         var pages = LoadPages(Path.Combine(contentDir, "pages"), includeDrafts, diagnostics, memo);
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
-        var media = SafeFolder.Files(Path.Combine(contentDir, "media"), "*", diagnostics)
-            .Select(f => new MediaFile(f, "media/" + Path.GetRelativePath(Path.Combine(contentDir, "media"), f).Replace('\\', '/')))
+        var mediaDir = Path.Combine(contentDir, "media");
+        var media = SafeFolder.Files(mediaDir, "*", diagnostics)
+            .Select(f => new MediaFile(f, "media/" + OutputPath(mediaDir, f)))
             .ToList();
+        RefuseLinks(mediaDir, diagnostics);
         if (config is null)
         {
             return null;
+        }
+
+        if (ImagePathProblem(config.Image) is { } imageProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafePath, SiteImageLocation(configFile), imageProblem);
         }
 
         var nav = config.Nav ?? pages
@@ -47,6 +57,100 @@ public static class ContentLoader
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// A file's path below <paramref name="dir"/> as an output path, '/'-separated. Only the
+    /// system's own separator is one: a '\' in a Linux file name stays in the name, so that the
+    /// output checks refuse it instead of it turning into a folder.
+    /// </summary>
+    internal static string OutputPath(string dir, string file) =>
+        Path.GetRelativePath(dir, file).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>
+    /// Reports each symbolic link below <paramref name="dir"/>, which <see cref="SafeFolder"/>
+    /// leaves out of the site: a link in a pull request either points outside the content folder
+    /// (and must not publish what it points at) or is a mistake that would silently drop a file.
+    /// </summary>
+    internal static void RefuseLinks(string dir, DiagnosticBag diagnostics)
+    {
+        // A missing folder has no links; a folder that is itself a link is reported by SafeFolder.
+        if (!Directory.Exists(dir) || new DirectoryInfo(dir).LinkTarget is not null)
+        {
+            return;
+        }
+
+        var links = new FileSystemEnumerable<(string Path, bool IsFolder)>(dir, (ref entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), LinkSearch)
+        {
+            ShouldIncludePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        try
+        {
+            foreach (var (link, isFolder) in links.OrderBy(l => l.Path, StringComparer.Ordinal))
+            {
+                diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(link), isFolder
+                    ? "the folder is a symbolic link; content and templates must be real folders"
+                    : "the file is a symbolic link; content and templates must be real files inside their folders");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // SafeFolder.Files has listed the same folder and reported why it cannot be listed.
+        }
+    }
+
+    /// <summary>
+    /// Why an image value can be neither a file of this site nor an address on another one, or
+    /// null. Paths on the build machine (C:\…, \\server\…, file:) and paths that climb out of
+    /// the site with '..' are refused at the value, so that nothing later tries to find them.
+    /// </summary>
+    internal static string? ImagePathProblem(string image)
+    {
+        // Percent escapes are decoded first, as links are: '%2e%2e/' is '../' to a browser.
+        var decoded = Uri.UnescapeDataString(image);
+        if (decoded.Any(char.IsControl))
+        {
+            return $"image '{image}' contains the control character U+{(int)decoded.First(char.IsControl):X4}; write the path of a file in content/media/, like media/photo.jpg";
+        }
+
+        if ((decoded.Length >= 2 && char.IsAsciiLetter(decoded[0]) && decoded[1] == ':')
+            || decoded.StartsWith(@"\\", StringComparison.Ordinal) || decoded.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"image '{image}' is a path on the build machine, not in the site; put the file in content/media/ and write media/…";
+        }
+
+        if (Urls.IsExternal(image))
+        {
+            return null;
+        }
+
+        if (decoded.Contains('\\', StringComparison.Ordinal))
+        {
+            return $"image '{image}' contains '\\'; site paths are written with '/', like media/photo.jpg";
+        }
+
+        var depth = 0;
+        foreach (var segment in decoded.Split('?', '#')[0].Split('/').Where(s => s is not ("" or ".")))
+        {
+            depth += segment == ".." ? -1 : 1;
+            if (depth < 0)
+            {
+                return $"image '{image}' leads outside the site with '..'; write the path from the site's root, like media/photo.jpg";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where site.yaml writes 'image'. SiteConfig keeps no positions, so the file is read again, only to report a problem.</summary>
+    private static SourceLocation SiteImageLocation(string configFile)
+    {
+        var quiet = new DiagnosticBag();
+        return TextFile.Read(configFile, quiet) is { } text && YamlDocument.Parse(text, configFile, 1, quiet) is { } root
+            && YamlFields.Of(root, configFile, 1, quiet, "site.yaml") is { } fields
+            ? fields.ValueLocationOf("image")
+            : new SourceLocation(configFile);
     }
 
     /// <summary>True when <paramref name="contentDir"/> is a real folder; reports why not.</summary>
@@ -135,6 +239,19 @@ public static class ContentLoader
         var imageAlt = fields.Text("image_alt") ?? "";
         var navTitle = fields.Text("nav_title") ?? "";
         fields.WarnUnknownKeys(PageKeys);
+        if (layout is not null && !IsLayoutName(layout))
+        {
+            // The layout names a template file, so a path here ('../../x') must never reach the theme lookup.
+            diagnostics.Error(DiagnosticCodes.UnsafePath, fields.ValueLocationOf("layout"),
+                $"layout '{layout}' must be the name of a layout in the theme's layouts/ folder, without '.html': letters, digits, '-' and '_' only, like '{LayoutNameFrom(layout)}'");
+            layout = null;
+        }
+
+        if (ImagePathProblem(image) is { } imageProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafePath, fields.ValueLocationOf("image"), imageProblem);
+            image = "";
+        }
 
         var relative = Path.GetRelativePath(pagesDir, file).Replace('\\', '/')[..^3];
         var segments = relative.Split('/');
@@ -238,7 +355,12 @@ public static class ContentLoader
         var body = fields.Text("body") ?? "";
         var image = fields.Text("image") ?? "";
         var imageAlt = fields.Text("image_alt") ?? "";
-        if (Urls.IsExternal(image))
+        if (ImagePathProblem(image) is { } imageProblem)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafePath, fields.ValueLocationOf("image"), imageProblem);
+            image = "";
+        }
+        else if (Urls.IsExternal(image))
         {
             diagnostics.Error(DiagnosticCodes.ThirdPartyImage, fields.ValueLocationOf("image"),
                 $"image '{image}' is on another site; put the file in content/media/ and write 'media/…' (the site loads nothing from elsewhere)");
@@ -300,6 +422,17 @@ public static class ContentLoader
 
     /// <summary>The id of an event without an 'id' key: "1990-01-20-soviet-troops-enter-baku".</summary>
     internal static string DerivedEventId(PartialDate date, string title) => $"{date.Iso}-{Slug.From(title)}";
+
+    private static bool IsLayoutName(string layout) =>
+        layout.Length > 0 && layout.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The layout an editor probably meant: "layouts/page.html" and "../../page" → "page".</summary>
+    private static string LayoutNameFrom(string layout)
+    {
+        var name = layout.Split('/', '\\')[^1];
+        name = new string((name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name).Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray());
+        return name.Length > 0 ? name : "page";
+    }
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";

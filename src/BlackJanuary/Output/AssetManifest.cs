@@ -26,9 +26,10 @@ public sealed class AssetManifest
         foreach (var root in templateRoots.Where(r => !Directory.Exists(r) || SafeFolder.IsReal(r, diagnostics)))
         {
             var dir = Path.Combine(root, "assets");
+            ContentLoader.RefuseLinks(dir, diagnostics);
             foreach (var file in SafeFolder.Files(dir, "*", diagnostics))
             {
-                var logical = Path.GetRelativePath(dir, file).Replace('\\', '/');
+                var logical = ContentLoader.OutputPath(dir, file);
                 if (assets.ContainsKey(logical))
                 {
                     continue;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 
@@ -26,25 +28,131 @@ public sealed record SiteFile(string? Text, string? SourceFile)
 
 /// <summary>
 /// The output files gathered by path. Two inputs that want the same path are an error naming
-/// both, never one silently overwriting the other.
+/// both, never one silently overwriting the other; so are two paths that differ only in case or
+/// Unicode normalisation, and a path that is a file for one input and a folder for another,
+/// because hosts that ignore case (macOS, Windows, many CDNs) would keep only one of them.
 /// </summary>
 internal sealed class SiteFileSet(DiagnosticBag diagnostics)
 {
     private readonly Dictionary<string, SiteFile> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    // Every file and folder of the output by its host key (see OutputNames.HostKey): what it is, and who made it.
+    private readonly Dictionary<string, (string Path, bool IsFolder, string Source)> _entries = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, SiteFile> Files => _files;
 
     /// <param name="source">What the file is made from, named in the error if another input wants its path.</param>
     public void Add(string path, SiteFile file, string source)
     {
-        if (!_sources.TryAdd(path, source))
+        var at = new SourceLocation(source);
+        if (OutputNames.Problem(path) is { } problem)
         {
-            diagnostics.Error(DiagnosticCodes.OutputFailed, new SourceLocation(source),
-                $"this file and {_sources[path]} would both be written to {path}; rename or move one of them");
+            diagnostics.Error(DiagnosticCodes.UnsafePath, at, problem);
             return;
         }
 
+        // The file and each folder above it: "media/a/b.jpg" is the folders media and media/a, and the file.
+        var parts = path.Split('/');
+        var entries = Enumerable.Range(1, parts.Length).Select(n => (Path: string.Join('/', parts[..n]), IsFolder: n < parts.Length)).ToList();
+        foreach (var (entry, isFolder) in entries)
+        {
+            if (_entries.TryGetValue(OutputNames.HostKey(entry), out var other) && !(isFolder && other.IsFolder && other.Path == entry))
+            {
+                diagnostics.Error(DiagnosticCodes.OutputFailed, at, Clash(path, entry, isFolder, other));
+                return;
+            }
+        }
+
+        foreach (var (entry, isFolder) in entries)
+        {
+            _entries.TryAdd(OutputNames.HostKey(entry), (entry, isFolder, source));
+        }
+
         _files[path] = file;
+    }
+
+    private static string Clash(string path, string entry, bool isFolder, (string Path, bool IsFolder, string Source) other)
+    {
+        if (isFolder != other.IsFolder)
+        {
+            var (file, folder) = isFolder ? (other.Path, entry) : (entry, other.Path);
+            return $"this file and {other.Source} would need {file} to be a file and {folder} a folder; rename or move one of them";
+        }
+
+        if (entry == other.Path)
+        {
+            return $"this file and {other.Source} would both be written to {path}; rename or move one of them";
+        }
+
+        var how = entry.Normalize(NormalizationForm.FormC) == other.Path.Normalize(NormalizationForm.FormC)
+            ? "the same letters in two Unicode forms (composed and decomposed, as macOS and Windows may save them)"
+            : "the same name but for upper and lower case";
+        return $"this file would be written to {path}, and {other.Source} to {other.Path}{(other.IsFolder ? "/…" : "")}: {how}; " +
+            "hosts that ignore case or Unicode form (macOS, Windows, many CDNs) would keep only one of them, so rename one";
+    }
+}
+
+/// <summary>
+/// Which output names every host can store and serve. The output is copied between Linux, macOS
+/// and Windows machines, Git checkouts and CDNs, so a name must be valid on all of them.
+/// </summary>
+internal static class OutputNames
+{
+    private static readonly SearchValues<char> WindowsForbidden = SearchValues.Create("<>:\"|?*\\");
+
+    /// <summary>
+    /// The key under which a host that ignores case and Unicode form (APFS, NTFS, many CDNs)
+    /// stores a path: two paths with the same key are one file there.
+    /// </summary>
+    public static string HostKey(string path) => path.Normalize(NormalizationForm.FormC).ToUpperInvariant();
+
+    /// <summary>
+    /// Why <paramref name="path"/> (relative, '/'-separated) cannot be an output path, or null.
+    /// It must stay inside the output folder and each name in it must be valid on every host.
+    /// </summary>
+    public static string? Problem(string path)
+    {
+        foreach (var name in path.Split('/'))
+        {
+            if (name is "" or "." or "..")
+            {
+                return $"'{path}' is not a path inside the output folder (it has an empty, '.' or '..' part, or starts with '/'); give the file a plain name";
+            }
+
+            if (NameProblem(name) is { } problem)
+            {
+                return $"the name '{name}' in {path} {problem}; rename it, since the site must be copyable to any host";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NameProblem(string name)
+    {
+        if (name.Any(char.IsControl))
+        {
+            return $"contains the control character U+{(int)name.First(char.IsControl):X4}";
+        }
+
+        if (name.IndexOfAny(WindowsForbidden) is var bad and >= 0)
+        {
+            return $"contains '{name[bad]}', which Windows does not allow in file names";
+        }
+
+        if (name.EndsWith('.') || name.EndsWith(' '))
+        {
+            return "ends with a dot or a space, which Windows removes";
+        }
+
+        // Windows reserves device names with any extension ("con.jpg", "LPT1.tar.gz"), also
+        // with spaces before the dot, and the superscript-digit forms.
+        var stem = name.Split('.')[0].TrimEnd(' ').ToUpperInvariant();
+        if (stem is "CON" or "PRN" or "AUX" or "NUL"
+            || (stem.Length == 4 && stem[..3] is "COM" or "LPT" && stem[3] is (>= '0' and <= '9') or '¹' or '²' or '³'))
+        {
+            return $"is a device name that Windows reserves ({stem}, with any extension)";
+        }
+
+        return null;
     }
 }
