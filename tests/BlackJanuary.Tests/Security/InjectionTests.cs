@@ -47,7 +47,9 @@ public class InjectionTests
             .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\u2028", "\\u2028", StringComparison.Ordinal) + "\"";
 
     /// <summary>A media file whose name carries the attribute breakers (a file name cannot hold '/').</summary>
-    private static string MediaName(string p) => p == Plain ? "plain-words.png" : "x\"><svg onload=alert(1)> '><img src=x onerror=alert(1)>.png";
+    // Only characters every host allows in a file name ('"', '<' and '>' are refused, BJ2009), so
+    // the payload is the one that breaks out of single-quoted attributes and entities.
+    private static string MediaName(string p) => p == Plain ? "plain-words.png" : "x' onerror=alert(1) &lt;svg onload=alert(1)&gt;.png";
 
     /// <summary>Markdown that puts the payload in every construct that writes text: at most one '*' per paragraph, so no emphasis forms.</summary>
     private static string Body(string p)
@@ -394,7 +396,8 @@ public class InjectionTests
         { "a data: page image", "content/pages/about.md", "---\ntitle: About\nimage: \"data:image/svg+xml,<svg onload=alert(1)>\"\nimage_alt: x\n---\n", "content/pages/about.md(1,1): error BJ3002" },
         { "a payload slug", "content/pages/about.md", $"---\ntitle: About\nslug: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,7): error BJ2007" },
         { "a payload date", "content/pages/about.md", $"---\ntitle: About\ndate: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,7): error BJ2003" },
-        { "a payload layout", "content/pages/about.md", $"---\ntitle: About\nlayout: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,9): error BJ4002" },
+        { "a payload layout", "content/pages/about.md", $"---\ntitle: About\nlayout: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,9): error BJ2009" },
+        { "a payload media file name", "content/media/x\"><svg onload=alert(1)>.png", "not an image", "content/media/x\"><svg onload=alert(1)>.png: error BJ2009: the name" },
         { "a javascript: Markdown link", "content/pages/about.md", "---\ntitle: About\n---\n[x](javascript:alert(1))\n", "content/pages/about.md(4,1): error BJ3002" },
         { "a data: Markdown image", "content/pages/about.md", "---\ntitle: About\n---\n![x](data:image/svg+xml,x)\n", "content/pages/about.md(4,1): error BJ3002" },
         { "a javascript: autolink", "content/pages/about.md", "---\ntitle: About\n---\n<javascript:alert(1)>\n", "content/pages/about.md(4,1): error BJ3002" },
