@@ -140,12 +140,26 @@ public static partial class MarkdownStage
     [System.Text.RegularExpressions.GeneratedRegex(@"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex LinkDefinition();
 
+    /// <summary>
+    /// Nesting deeper than Markdig's limit (about 128 levels) is refused anyway, but only after
+    /// Markdig has spent time on every level: 1,000 nested list items take seconds. Lines indented
+    /// this far could only be such nesting, so they are refused before parsing.
+    /// </summary>
+    public const int MaxIndent = 256;
+
     private static MarkdownDocument? Parse(string markdown, MarkdownPipeline pipeline, SourceLocation at, DiagnosticBag diagnostics)
     {
         if (LinkDefinition().Count(markdown) is var definitions and > MaxLinkDefinitions)
         {
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at,
                 $"the Markdown defines {definitions} link references ('[name]: address'), more than the {MaxLinkDefinitions} that can be read quickly; write the links inline, [text](address), or split the page");
+            return null;
+        }
+
+        if (FirstTooIndented(markdown) is > 0 and var line)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at,
+                $"line {line} of the Markdown is indented more than {MaxIndent} columns, further than any nesting the page can show; reduce the nesting of lists or quotes");
             return null;
         }
 
@@ -158,6 +172,33 @@ public static partial class MarkdownStage
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at, $"the Markdown cannot be read: {e.Message}; reduce the nesting of quotes, lists or emphasis");
             return null;
         }
+    }
+
+    /// <summary>The first line indented past <see cref="MaxIndent"/> columns (a tab reaching the next multiple of 4), or 0.</summary>
+    private static int FirstTooIndented(string markdown)
+    {
+        var (line, columns, leading) = (1, 0, true);
+        foreach (var c in markdown)
+        {
+            if (c == '\n')
+            {
+                (line, columns, leading) = (line + 1, 0, true);
+            }
+            else if (leading && c is ' ' or '\t')
+            {
+                columns = c == ' ' ? columns + 1 : (columns / 4 + 1) * 4;
+                if (columns > MaxIndent)
+                {
+                    return line;
+                }
+            }
+            else
+            {
+                leading = false;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

@@ -125,6 +125,12 @@ public class DiagnosticsTests
             "content/pages/about.md(4,1): error BJ3004: the Markdown defines 1001 link references ('[name]: address'), more than the 1000 that can be read quickly;"
         },
         {
+            "lists nested far past what can be shown",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\n" + string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', i * 2) + "- level\n")),
+            "content/pages/about.md(4,1): error BJ3004: line 130 of the Markdown is indented more than 256 columns, further than any nesting the page can show;"
+        },
+        {
             "control character pasted into a page",
             "content/pages/about.md",
             "---\ntitle: About\n---\nLine one\nLine\u000Btwo\n",
