@@ -29,10 +29,19 @@ public static class YamlDocument
         }
         catch (YamlException e)
         {
+            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            if (message.Contains(" tab", StringComparison.OrdinalIgnoreCase) && TabIndent(text, (int)e.Start.Line) is var (line, column))
+            {
+                // YamlDotNet points at the start of the scalar or mapping the tab broke, often lines
+                // above it; the tab itself is what the editor has to find.
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, line + firstLine - 1, column),
+                    "YAML syntax error: this line is indented with a tab; YAML indents with spaces only, so replace the tab with spaces");
+                return null;
+            }
+
             var mark = e.Start;
-            var message = Clean(e.InnerException is YamlException inner ? inner.Message : e.Message);
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, (int)mark.Line + firstLine - 1, (int)mark.Column),
-                $"YAML syntax error: {message}; check indentation, and quote values that contain ': ' or start with a special character");
+                $"YAML syntax error: {Clean(message)}; check indentation, and quote values that contain ': ' or start with a special character");
             return null;
         }
         catch (LimitException e)
@@ -48,6 +57,35 @@ public static class YamlDocument
                 "YAML syntax error: the YAML cannot be read after this point; look for an unclosed '[', '{' or quote");
             return null;
         }
+        finally
+        {
+            // Reported whether or not the rest of the YAML could be read: each is a fact on its own.
+            foreach (var (key, first, again) in parser.DuplicateKeys)
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateKey, new SourceLocation(file, (int)again.Line + firstLine - 1, (int)again.Column),
+                    $"'{key}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first line from <paramref name="fromLine"/> on whose indentation holds a tab, and the
+    /// tab's column (both 1-based); null when there is none.
+    /// </summary>
+    private static (int Line, int Column)? TabIndent(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(fromLine, 1) - 1; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string Clean(string message)
@@ -61,10 +99,16 @@ public static class YamlDocument
     /// <summary>
     /// Hands YamlDotNet's events to the loader while counting depth and aliases, so the limits
     /// are checked in the one parse, before a deep or alias-heavy document is built into nodes.
+    /// It also takes out every key that its mapping already has, with its value, and notes it:
+    /// YAML forbids such keys, and YamlDotNet would stop at the first, so the loader gets the
+    /// first value and the rest of the file is still read and checked.
     /// </summary>
     private sealed class LimitedParser(string text) : IParser
     {
         private readonly Parser _inner = new(new StringReader(text));
+
+        /// <summary>One per open collection: for a mapping, its plain keys so far and whether a key comes next; null for a list.</summary>
+        private readonly Stack<MappingKeys?> _open = new();
         private int _depth;
         private int _aliases;
 
@@ -72,13 +116,39 @@ public static class YamlDocument
 
         public int Column { get; private set; } = 1;
 
+        public List<(string Key, Mark First, Mark Again)> DuplicateKeys { get; } = [];
+
         public ParsingEvent? Current => _inner.Current;
 
         public bool MoveNext()
         {
+            while (Next() is { } e)
+            {
+                if (_open.TryPeek(out var keys) && keys is not null && keys.KeyNext && e is Scalar { Value: var key })
+                {
+                    if (keys.Seen.TryGetValue(key, out var first))
+                    {
+                        DuplicateKeys.Add((key, first, e.Start));
+                        SkipNode();
+                        continue;
+                    }
+
+                    keys.Seen[key] = e.Start;
+                }
+
+                Track(e);
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>The next event, counted against the limits; null at the end.</summary>
+        private ParsingEvent? Next()
+        {
             if (!_inner.MoveNext())
             {
-                return false;
+                return null;
             }
 
             var e = _inner.Current!;
@@ -95,8 +165,56 @@ public static class YamlDocument
                     throw new LimitException(e.Start, $"YAML uses more than {MaxAliases} aliases (*name); write the values out instead");
             }
 
-            return true;
+            return e;
         }
+
+        /// <summary>Keeps track of which collection is open and whether a mapping expects a key or a value.</summary>
+        private void Track(ParsingEvent e)
+        {
+            if (e is NodeEvent && _open.TryPeek(out var keys) && keys is not null)
+            {
+                keys.KeyNext = !keys.KeyNext;
+            }
+
+            switch (e)
+            {
+                case MappingStart:
+                    _open.Push(new MappingKeys());
+                    break;
+                case SequenceStart:
+                    _open.Push(null);
+                    break;
+                case MappingEnd or SequenceEnd:
+                    _open.Pop();
+                    break;
+            }
+        }
+
+        /// <summary>Reads past one whole node (a value), however deep.</summary>
+        private void SkipNode()
+        {
+            var open = 0;
+            while (Next() is { } e)
+            {
+                open += e switch
+                {
+                    MappingStart or SequenceStart => 1,
+                    MappingEnd or SequenceEnd => -1,
+                    _ => 0,
+                };
+                if (open == 0)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private sealed class MappingKeys
+    {
+        public Dictionary<string, Mark> Seen { get; } = new(StringComparer.Ordinal);
+
+        public bool KeyNext { get; set; } = true;
     }
 
     private sealed class LimitException(Mark mark, string message) : Exception(message)
