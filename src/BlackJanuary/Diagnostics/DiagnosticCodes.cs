@@ -16,6 +16,7 @@ public static class DiagnosticCodes
     public const string MissingInput = "BJ1007";
     public const string ForbiddenCharacter = "BJ1008";
     public const string DuplicateKey = "BJ1009";
+    public const string EmptyPage = "BJ1010";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";

@@ -52,4 +52,13 @@ public class YamlInputTests
         Assert.NotNull(YamlDocument.Parse(yaml, "t.yaml", 1, bag));
         Assert.False(bag.Any);
     }
+
+    [Fact]
+    public void The_front_matter_fences_may_end_in_spaces()
+    {
+        var parts = FrontMatter.Split("---  \ntitle: A\n--- \nBody\n", "p.md", new DiagnosticBag());
+        Assert.NotNull(parts);
+        Assert.Equal("title: A", parts.Yaml);
+        Assert.Equal("Body\n", parts.Body);
+    }
 }
