@@ -30,7 +30,19 @@ public static class YamlDocument
         catch (YamlException e)
         {
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            if (message.Contains(" tab", StringComparison.OrdinalIgnoreCase) && TabIndent(text, (int)e.Start.Line) is var (line, column))
+            var mark = parser.Relocate(e.Start);
+            if (NearestLineSeparator(text, (int)mark.Index) is { } separator
+                && parser.Relocate(new Mark(separator, 1, 1)) is var at && at.Line >= mark.Line - 1 && at.Line <= mark.Line)
+            {
+                // YamlDotNet reads U+2028 and U+2029 as line breaks (as YAML 1.1 did), so one pasted
+                // into a value breaks it in two; what it then says about indentation would mislead.
+                var name = text[separator] == '\u2028' ? "line separator" : "paragraph separator";
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, (int)at.Line + firstLine - 1, (int)at.Column),
+                    $"YAML syntax error: the invisible character U+{(int)text[separator]:X4} ({name}) is here, and YAML reads it as a line break; delete it");
+                return null;
+            }
+
+            if (message.Contains(" tab", StringComparison.OrdinalIgnoreCase) && TabIndent(text, (int)mark.Line) is var (line, column))
             {
                 // YamlDotNet points at the start of the scalar or mapping the tab broke, often lines
                 // above it; the tab itself is what the editor has to find.
@@ -39,7 +51,6 @@ public static class YamlDocument
                 return null;
             }
 
-            var mark = e.Start;
             diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceLocation(file, (int)mark.Line + firstLine - 1, (int)mark.Column),
                 $"YAML syntax error: {Clean(message)}; check indentation, and quote values that contain ': ' or start with a special character");
             return null;
@@ -66,6 +77,21 @@ public static class YamlDocument
                     $"'{key}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
             }
         }
+    }
+
+    /// <summary>The index of the U+2028 or U+2029 nearest to <paramref name="index"/>, if the text has any.</summary>
+    private static int? NearestLineSeparator(string text, int index)
+    {
+        int? nearest = null;
+        for (var i = text.AsSpan().IndexOfAny('\u2028', '\u2029'); i >= 0; i = text.AsSpan(i + 1).IndexOfAny('\u2028', '\u2029') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (nearest is null || Math.Abs(i - index) < Math.Abs(nearest.Value - index))
+            {
+                nearest = i;
+            }
+        }
+
+        return nearest;
     }
 
     /// <summary>
@@ -107,6 +133,16 @@ public static class YamlDocument
     {
         private readonly Parser _inner = new(new StringReader(text));
 
+        /// <summary>
+        /// Where each line starts, when the text holds U+2028, U+2029 or U+0085: YamlDotNet counts them as
+        /// line breaks (as YAML 1.1 did), editors and the rest of the engine do not.
+        /// </summary>
+        private readonly int[]? _lineStarts = text.AsSpan().IndexOfAny('\u2028', '\u2029', '\u0085') < 0
+            ? null
+            : [0, .. text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)];
+
+        private ParsingEvent? _current;
+
         /// <summary>One per open collection: for a mapping, its plain keys so far and whether a key comes next; null for a list.</summary>
         private readonly Stack<MappingKeys?> _open = new();
         private int _depth;
@@ -118,7 +154,7 @@ public static class YamlDocument
 
         public List<(string Key, Mark First, Mark Again)> DuplicateKeys { get; } = [];
 
-        public ParsingEvent? Current => _inner.Current;
+        public ParsingEvent? Current => _current;
 
         public bool MoveNext()
         {
@@ -151,7 +187,7 @@ public static class YamlDocument
                 return null;
             }
 
-            var e = _inner.Current!;
+            var e = _current = Relocate(_inner.Current!);
             Line = (int)e.Start.Line;
             Column = (int)e.Start.Column;
             switch (e)
@@ -168,12 +204,51 @@ public static class YamlDocument
             return e;
         }
 
+        /// <summary>The line and column of <paramref name="mark"/> counted with line feeds only.</summary>
+        public Mark Relocate(Mark mark)
+        {
+            if (_lineStarts is null)
+            {
+                return mark;
+            }
+
+            var line = Array.BinarySearch(_lineStarts, (int)mark.Index);
+            line = line >= 0 ? line : ~line - 1;
+            return new Mark(mark.Index, line + 1, mark.Index - _lineStarts[line] + 1);
+        }
+
+        /// <summary>The event with its marks relocated: nodes keep the marks of the events they are built from.</summary>
+        private ParsingEvent Relocate(ParsingEvent e) => _lineStarts is null ? e : e switch
+        {
+            Scalar s => new Scalar(s.Anchor, s.Tag, s.Value, s.Style, s.IsPlainImplicit, s.IsQuotedImplicit, Relocate(s.Start), Relocate(s.End)),
+            MappingStart m => new MappingStart(m.Anchor, m.Tag, m.IsImplicit, m.Style, Relocate(m.Start), Relocate(m.End)),
+            SequenceStart q => new SequenceStart(q.Anchor, q.Tag, q.IsImplicit, q.Style, Relocate(q.Start), Relocate(q.End)),
+            AnchorAlias a => new AnchorAlias(a.Value, Relocate(a.Start), Relocate(a.End)),
+            MappingEnd => new MappingEnd(Relocate(e.Start), Relocate(e.End)),
+            SequenceEnd => new SequenceEnd(Relocate(e.Start), Relocate(e.End)),
+            _ => e,
+        };
+
         /// <summary>Keeps track of which collection is open and whether a mapping expects a key or a value.</summary>
         private void Track(ParsingEvent e)
         {
-            if (e is NodeEvent && _open.TryPeek(out var keys) && keys is not null)
+            if (_open.TryPeek(out var keys) && keys is not null)
             {
-                keys.KeyNext = !keys.KeyNext;
+                if (e is NodeEvent)
+                {
+                    if (keys.KeyNext)
+                    {
+                        keys.LastKey = e;
+                    }
+
+                    keys.KeyNext = !keys.KeyNext;
+                }
+                else if (e is MappingEnd && !keys.KeyNext)
+                {
+                    // YamlDotNet's parser lets some odd input (": *: *b") end a mapping between a key
+                    // and its value; its loader then throws ArgumentException, not a YamlException.
+                    throw new YamlException(keys.LastKey!.Start, keys.LastKey.End, "this key has no value");
+                }
             }
 
             switch (e)
@@ -215,6 +290,8 @@ public static class YamlDocument
         public Dictionary<string, Mark> Seen { get; } = new(StringComparer.Ordinal);
 
         public bool KeyNext { get; set; } = true;
+
+        public ParsingEvent? LastKey { get; set; }
     }
 
     private sealed class LimitException(Mark mark, string message) : Exception(message)

@@ -1,0 +1,59 @@
+using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Tests.Support;
+
+namespace BlackJanuary.Tests.Fuzz;
+
+/// <summary>Each input the fuzz tests found to break a property, shrunk, kept as a plain test.</summary>
+public class FuzzRegressionTests
+{
+    [Theory]
+    [InlineData("\uDF39", "")]
+    [InlineData("Bak\uD800ı 1990", "bak-ı-1990")]
+    public void Half_a_surrogate_pair_separates_words_instead_of_throwing(string text, string slug) =>
+        Assert.Equal(slug, Slug.From(text));
+
+    [Theory]
+    [InlineData("{\u2028>", 4, "t.yaml(4,2): error BJ1004: YAML syntax error: the invisible character U+2028 (line separator) is here, and YAML reads it as a line break; delete it")]
+    [InlineData("a: 1\nb: [x, \"y\u2029z\"]\n", 1, "t.yaml(2,10): error BJ1004: YAML syntax error: the invisible character U+2029 (paragraph separator) is here, and YAML reads it as a line break; delete it")]
+    public void A_line_separator_that_breaks_yaml_is_named_where_it_is(string yaml, int firstLine, string expected)
+    {
+        // YamlDotNet counts U+2028 and U+2029 as line breaks; editors and Markdig do not.
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocument.Parse(yaml, "t.yaml", firstLine, bag));
+        Assert.Equal(expected, Assert.Single(bag.Sorted()).Format());
+    }
+
+    [Fact]
+    public void A_line_separator_lines_away_from_a_syntax_error_is_not_blamed_for_it()
+    {
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocument.Parse("a: 1\u2028\nb: 2\nc: [\n", "t.yaml", 1, bag));
+        Assert.DoesNotContain("U+2028", Assert.Single(bag.Sorted()).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("title: \"b\u2028 c\"\ndate: x\n", "date", 1, 2)]
+    [InlineData("\u0085\u0085:", "", 5, 5)]
+    public void Node_positions_after_a_line_separator_count_only_line_feeds(string yaml, string key, int firstLine, int line)
+    {
+        var bag = new DiagnosticBag();
+        var fields = YamlFields.Of(YamlDocument.Parse(yaml, "t.yaml", firstLine, bag)!, "t.yaml", firstLine, bag, "t")!;
+        Assert.Equal(line, fields.LocationOf(key).Line);
+        Assert.False(bag.Any);
+    }
+
+    [Fact]
+    public void A_mapping_that_ends_between_a_key_and_its_value_is_a_syntax_error_not_a_crash()
+    {
+        // YamlDotNet's parser emits a key without a value here, and its loader then threw
+        // ArgumentException: an internal error (exit 3) instead of a diagnostic.
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/new-page.md"] = "---\n: *: *b\n---",
+        });
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/new-page.md(2,1): error BJ1004: YAML syntax error: this key has no value;", run.Stderr, StringComparison.Ordinal);
+    }
+}
