@@ -41,13 +41,14 @@ public static class Slug
     }
 
     /// <summary>
-    /// The text with each half of a surrogate pair that stands alone replaced by U+FFFD, which
-    /// separates words like any symbol. Normalize throws on such halves; files cannot hold them
-    /// (their UTF-8 is refused on reading), but a program calling the engine can pass them.
+    /// The text with each half of a surrogate pair that stands alone, and the noncharacter U+FFFE,
+    /// replaced by U+FFFD, which separates words like any symbol: Normalize throws on them. Files
+    /// cannot hold them (invalid UTF-8 and U+FFFE are refused on reading), but a program calling
+    /// the engine can pass them.
     /// </summary>
     private static string WholeCharacters(string text)
     {
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !text.Contains('\uFFFE', StringComparison.Ordinal))
         {
             return text;
         }
@@ -55,7 +56,7 @@ public static class Slug
         var sb = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            sb.Append(rune.ToString());
+            sb.Append(rune.Value == 0xFFFE ? Rune.ReplacementChar.ToString() : rune.ToString());
         }
 
         return sb.ToString();

@@ -32,7 +32,7 @@ public static class YamlDocument
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             var mark = parser.Relocate(e.Start);
             if (NearestLineSeparator(text, (int)mark.Index) is { } separator
-                && parser.Relocate(new Mark(separator, 1, 1)) is var at && at.Line >= mark.Line - 1 && at.Line <= mark.Line)
+                && At(text, separator) is var at && at.Line >= mark.Line - 1 && at.Line <= mark.Line)
             {
                 // YamlDotNet reads U+2028 and U+2029 as line breaks (as YAML 1.1 did), so one pasted
                 // into a value breaks it in two; what it then says about indentation would mislead.
@@ -55,9 +55,9 @@ public static class YamlDocument
                 $"YAML syntax error: {Clean(message)}; check indentation, and quote values that contain ': ' or start with a special character");
             return null;
         }
-        catch (LimitException e)
+        catch (UnreadableException e)
         {
-            diagnostics.Error(DiagnosticCodes.YamlTooComplex, new SourceLocation(file, e.Line + firstLine - 1, e.Column), e.Message);
+            diagnostics.Error(e.Code, new SourceLocation(file, e.Line + firstLine - 1, e.Column), e.Message);
             return null;
         }
         catch (InvalidOperationException)
@@ -77,6 +77,27 @@ public static class YamlDocument
                     $"'{key}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
             }
         }
+    }
+
+    /// <summary>The line and column (counting line feeds only) of the character at <paramref name="index"/>.</summary>
+    private static Mark At(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        return new Mark(index, 1 + text.AsSpan(0, index).Count('\n'), index - lineStart + 1);
+    }
+
+    /// <summary>The index of the first '\\u' escape of a surrogate (D800–DFFF) from <paramref name="from"/> on, if any.</summary>
+    private static int? SurrogateEscape(string text, int from)
+    {
+        for (var i = text.IndexOf("\\u", Math.Min(from, text.Length), StringComparison.Ordinal); i >= 0; i = text.IndexOf("\\u", i + 2, StringComparison.Ordinal))
+        {
+            if (i + 6 <= text.Length && int.TryParse(text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var code) && code is >= 0xD800 and <= 0xDFFF)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The index of the U+2028 or U+2029 nearest to <paramref name="index"/>, if the text has any.</summary>
@@ -182,7 +203,23 @@ public static class YamlDocument
         /// <summary>The next event, counted against the limits; null at the end.</summary>
         private ParsingEvent? Next()
         {
-            if (!_inner.MoveNext())
+            bool moved;
+            try
+            {
+                moved = _inner.MoveNext();
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // YamlDotNet's scanner lets char.ConvertToUtf32 throw on an escaped surrogate pair
+                // whose halves do not match ("\uD800\u0041", "\uDC00\u8…"), not a YamlException.
+                var at = SurrogateEscape(text, _current is null ? 0 : (int)_current.End.Index);
+                var mark = at is null ? new Mark(0, Line, Column) : At(text, at.Value);
+                var escape = at is null ? "\\u…" : text.Substring(at.Value, 6);
+                throw new UnreadableException(DiagnosticCodes.YamlSyntax, mark,
+                    $"YAML syntax error: the escape '{escape}' is half of a character (a UTF-16 surrogate) without its other half; write the character itself instead of escapes");
+            }
+
+            if (!moved)
             {
                 return null;
             }
@@ -193,12 +230,12 @@ public static class YamlDocument
             switch (e)
             {
                 case MappingStart or SequenceStart when ++_depth > MaxDepth:
-                    throw new LimitException(e.Start, $"YAML is nested more than {MaxDepth} levels deep; flatten the structure");
+                    throw new UnreadableException(DiagnosticCodes.YamlTooComplex, e.Start, $"YAML is nested more than {MaxDepth} levels deep; flatten the structure");
                 case MappingEnd or SequenceEnd:
                     _depth--;
                     break;
                 case AnchorAlias when ++_aliases > MaxAliases:
-                    throw new LimitException(e.Start, $"YAML uses more than {MaxAliases} aliases (*name); write the values out instead");
+                    throw new UnreadableException(DiagnosticCodes.YamlTooComplex, e.Start, $"YAML uses more than {MaxAliases} aliases (*name); write the values out instead");
             }
 
             return e;
@@ -294,8 +331,11 @@ public static class YamlDocument
         public ParsingEvent? LastKey { get; set; }
     }
 
-    private sealed class LimitException(Mark mark, string message) : Exception(message)
+    /// <summary>A problem found while reading, reported with its own code and message as they are.</summary>
+    private sealed class UnreadableException(string code, Mark mark, string message) : Exception(message)
     {
+        public string Code { get; } = code;
+
         public int Line { get; } = (int)mark.Line;
 
         public int Column { get; } = (int)mark.Column;

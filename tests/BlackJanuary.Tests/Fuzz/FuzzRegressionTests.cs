@@ -10,7 +10,9 @@ public class FuzzRegressionTests
     [Theory]
     [InlineData("\uDF39", "")]
     [InlineData("Bak\uD800ı 1990", "bak-ı-1990")]
-    public void Half_a_surrogate_pair_separates_words_instead_of_throwing(string text, string slug) =>
+    [InlineData("\uFFFE", "")]
+    [InlineData("a\uFFFEb", "a-b")]
+    public void Half_a_surrogate_pair_or_U_FFFE_separates_words_instead_of_throwing(string text, string slug) =>
         Assert.Equal(slug, Slug.From(text));
 
     [Theory]
@@ -55,5 +57,28 @@ public class FuzzRegressionTests
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/pages/new-page.md(2,1): error BJ1004: YAML syntax error: this key has no value;", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"\\uDC00\\u8", "t.yaml(1,2): error BJ1004: YAML syntax error: the escape '\\uDC00' is half of a character (a UTF-16 surrogate) without its other half; write the character itself instead of escapes")]
+    [InlineData("a: 1\nb: \"x \\uD800\\u0041\"\n", "t.yaml(2,7): error BJ1004: YAML syntax error: the escape '\\uD800' is half of a character (a UTF-16 surrogate) without its other half; write the character itself instead of escapes")]
+    public void An_escaped_surrogate_without_its_other_half_is_a_syntax_error(string yaml, string expected)
+    {
+        // YamlDotNet's scanner threw ArgumentOutOfRangeException here: an internal error (exit 3).
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocument.Parse(yaml, "t.yaml", 1, bag));
+        Assert.Equal(expected, Assert.Single(bag.Sorted()).Format());
+    }
+
+    [Fact]
+    public void An_escaped_surrogate_without_its_other_half_in_front_matter_fails_the_build_with_a_diagnostic()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/about.md"] = "---\ntitle: \"Bak\\uD800\\u0131\"\n---\n",
+        });
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/about.md(2,12): error BJ1004: YAML syntax error: the escape '\\uD800' is half of a character", run.Stderr, StringComparison.Ordinal);
     }
 }
