@@ -271,7 +271,8 @@ public static class YamlDocument
         {
             if (_open.TryPeek(out var keys) && keys is not null)
             {
-                if (e is NodeEvent)
+                // An alias is a node too, though YamlDotNet's AnchorAlias is no NodeEvent.
+                if (e is NodeEvent or AnchorAlias)
                 {
                     if (keys.KeyNext)
                     {

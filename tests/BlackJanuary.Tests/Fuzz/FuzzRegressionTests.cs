@@ -56,7 +56,7 @@ public class FuzzRegressionTests
         });
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("content/pages/new-page.md(2,1): error BJ1004: YAML syntax error: this key has no value;", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/new-page.md(2,6): error BJ1004: YAML syntax error: this key has no value;", run.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -80,5 +80,26 @@ public class FuzzRegressionTests
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/pages/about.md(2,12): error BJ1004: YAML syntax error: the escape '\\uD800' is half of a character", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_counts_as_a_value_when_keys_are_checked_for_repeats()
+    {
+        // An alias was not counted as a node, so the next key was taken for a value and the
+        // key after it, taken for a repeat, was cut out with the end of the mapping: YamlDotNet
+        // then threw ArgumentException.
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocument.Parse(": *:\n:", "t.yaml", 1, bag));
+        Assert.Equal([DiagnosticCodes.DuplicateKey, DiagnosticCodes.YamlSyntax], bag.Sorted().Select(d => d.Code).Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
+    public void Aliases_as_values_keep_keys_and_values_paired()
+    {
+        var bag = new DiagnosticBag();
+        var root = YamlDocument.Parse("a: &x 1\nb: *x\nc: 2\nb: 3\n", "t.yaml", 1, bag);
+        Assert.Equal("t.yaml(4,1): error BJ1009: 'b' is already set on line 2; a key may appear once — remove one", Assert.Single(bag.Sorted()).Format());
+        var fields = YamlFields.Of(root!, "t.yaml", 1, bag, "t")!;
+        Assert.Equal(("1", "1", "2"), (fields.Text("a"), fields.Text("b"), fields.Text("c")));
     }
 }
