@@ -155,8 +155,8 @@ public static class YamlDocument
         private readonly Parser _inner = new(new StringReader(text));
 
         /// <summary>
-        /// Where each line starts, when the text holds U+2028, U+2029 or U+0085: YamlDotNet counts them as
-        /// line breaks (as YAML 1.1 did), editors and the rest of the engine do not.
+        /// Where each line starts, when the text holds U+2028, U+2029 or U+0085: YamlDotNet counts
+        /// them as line breaks (as YAML 1.1 did), editors and the rest of the engine do not.
         /// </summary>
         private readonly int[]? _lineStarts = text.AsSpan().IndexOfAny('\u2028', '\u2029', '\u0085') < 0
             ? null
@@ -186,7 +186,7 @@ public static class YamlDocument
                     if (keys.Seen.TryGetValue(key, out var first))
                     {
                         DuplicateKeys.Add((key, first, e.Start));
-                        SkipNode();
+                        SkipValueOf(e);
                         continue;
                     }
 
@@ -303,12 +303,18 @@ public static class YamlDocument
             }
         }
 
-        /// <summary>Reads past one whole node (a value), however deep.</summary>
-        private void SkipNode()
+        /// <summary>Reads past the value of <paramref name="key"/>, however deep.</summary>
+        private void SkipValueOf(ParsingEvent key)
         {
             var open = 0;
             while (Next() is { } e)
             {
+                if (open == 0 && e is MappingEnd)
+                {
+                    // As in Track: the parser ended the mapping after a key without its value.
+                    throw new YamlException(key.Start, key.End, "this key has no value");
+                }
+
                 open += e switch
                 {
                     MappingStart or SequenceStart => 1,

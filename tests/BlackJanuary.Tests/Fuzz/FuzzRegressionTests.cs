@@ -102,4 +102,16 @@ public class FuzzRegressionTests
         var fields = YamlFields.Of(root!, "t.yaml", 1, bag, "t")!;
         Assert.Equal(("1", "1", "2"), (fields.Text("a"), fields.Text("b"), fields.Text("c")));
     }
+
+    [Fact]
+    public void A_repeated_key_without_a_value_is_a_syntax_error_not_a_crash()
+    {
+        // YamlDotNet's parser reads the empty key, 'a', the empty key again, and ends the mapping
+        // there; its loader threw ArgumentException on such input before keys were checked.
+        var bag = new DiagnosticBag();
+        Assert.Null(YamlDocument.Parse(":\n a\n:", "t.yaml", 1, bag));
+        Assert.Equal(
+            ["t.yaml(3,2): error BJ1004: YAML syntax error: this key has no value; check indentation, and quote values that contain ': ' or start with a special character"],
+            bag.Sorted().Where(d => d.Code == DiagnosticCodes.YamlSyntax).Select(d => d.Format()));
+    }
 }
