@@ -7,11 +7,21 @@ public sealed record FrontMatter(string Yaml, int YamlFirstLine, string Body, in
 {
     /// <summary>
     /// Splits "---\n yaml \n---\n body". A file without front matter is all body, which the
-    /// caller reports as a page without a title.
+    /// caller reports as a page without a title. The '---' lines may end in spaces, which
+    /// editors do not show.
     /// </summary>
     public static FrontMatter? Split(string text, string file, DiagnosticBag diagnostics)
     {
-        if (!text.StartsWith("---\n", StringComparison.Ordinal) && text != "---")
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Said plainly: "the front matter has no 'title'" would speak of something the file lacks.
+            diagnostics.Error(DiagnosticCodes.EmptyPage, new SourceLocation(file, 1, 1),
+                "the page is empty; start it with front matter: a line '---', a line 'title: …' and a line '---'");
+            return null;
+        }
+
+        var firstEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        if (text[..(firstEnd < 0 ? text.Length : firstEnd)].TrimEnd() != "---")
         {
             return new FrontMatter("", 1, text, 1);
         }

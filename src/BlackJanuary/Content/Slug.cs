@@ -14,7 +14,7 @@ public static class Slug
     {
         var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in WholeCharacters(text).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -38,6 +38,28 @@ public static class Slug
         }
 
         return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// The text with each half of a surrogate pair that stands alone, and the noncharacter U+FFFE,
+    /// replaced by U+FFFD, which separates words like any symbol: Normalize throws on them. Files
+    /// cannot hold them (invalid UTF-8 and U+FFFE are refused on reading), but a program calling
+    /// the engine can pass them.
+    /// </summary>
+    private static string WholeCharacters(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && !text.Contains('\uFFFE', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            sb.Append(rune.Value == 0xFFFE ? Rune.ReplacementChar.ToString() : rune.ToString());
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>True when <paramref name="slug"/> is one safe URL segment (what <see cref="From"/> produces).</summary>

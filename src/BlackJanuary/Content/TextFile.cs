@@ -53,9 +53,9 @@ public static class TextFile
         }
         catch (DecoderFallbackException)
         {
-            var (line, column) = LocateInvalidByte(bytes, start);
+            var (offset, line, column) = LocateInvalidByte(bytes, start);
             diagnostics.Error(DiagnosticCodes.InvalidUtf8, new SourceLocation(path, line, column),
-                "the file is not valid UTF-8; save it as UTF-8 in your editor");
+                $"the file is not valid UTF-8 at byte {offset} (0x{bytes[offset]:X2}){EncodingHint(bytes)}; save it as UTF-8 in your editor");
             return null;
         }
 
@@ -93,17 +93,18 @@ public static class TextFile
         return -1;
     }
 
-    /// <summary>Finds the first byte that does not decode, counting lines and characters before it.</summary>
-    private static (int Line, int Column) LocateInvalidByte(byte[] bytes, int start)
+    /// <summary>
+    /// Finds the first byte that does not decode: its offset in the file (counting from 0, any
+    /// byte-order mark included, as hex viewers show it) and the line and character before it.
+    /// </summary>
+    private static (int Offset, int Line, int Column) LocateInvalidByte(byte[] bytes, int start)
     {
         int line = 1, column = 1, i = start;
         while (i < bytes.Length)
         {
-            // Decode exactly one scalar: the lead byte tells its length.
-            var length = bytes[i] < 0x80 ? 1 : bytes[i] < 0xE0 ? 2 : bytes[i] < 0xF0 ? 3 : 4;
-            if (i + length > bytes.Length || !System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(i, length)))
+            if (Rune.DecodeFromUtf8(bytes.AsSpan(i), out _, out var length) != System.Buffers.OperationStatus.Done)
             {
-                return (line, column);
+                return (i, line, column);
             }
 
             var newline = bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n'));
@@ -120,6 +121,17 @@ public static class TextFile
             i += length;
         }
 
-        return (line, column);
+        // Only reached if the decoder refused what Rune accepts; blame the last byte rather than
+        // point past the end.
+        return (bytes.Length - 1, line, column);
     }
+
+    /// <summary>
+    /// Windows editors still save "Unicode" as UTF-16, whose byte-order mark is never valid UTF-8;
+    /// naming it tells the editor which setting to change.
+    /// </summary>
+    private static string EncodingHint(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            ? ": it looks like UTF-16"
+            : "";
 }

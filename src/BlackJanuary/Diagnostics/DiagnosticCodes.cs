@@ -15,6 +15,8 @@ public static class DiagnosticCodes
     public const string FrontMatterUnclosed = "BJ1006";
     public const string MissingInput = "BJ1007";
     public const string ForbiddenCharacter = "BJ1008";
+    public const string DuplicateKey = "BJ1009";
+    public const string EmptyPage = "BJ1010";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";

@@ -45,7 +45,7 @@ public class YamlTests
         var bag = new DiagnosticBag();
         byte[] bytes = [.. "title: ok\nplace: Bak"u8, 0xFF, .. "u\n"u8];
         Assert.Null(TextFile.Decode(bytes, "t.yaml", bag));
-        Assert.Equal("t.yaml(2,11): error BJ1002: the file is not valid UTF-8; save it as UTF-8 in your editor", Assert.Single(bag.Sorted()).Format());
+        Assert.Equal("t.yaml(2,11): error BJ1002: the file is not valid UTF-8 at byte 20 (0xFF); save it as UTF-8 in your editor", Assert.Single(bag.Sorted()).Format());
     }
 
     [Fact]
