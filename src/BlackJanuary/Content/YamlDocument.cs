@@ -218,6 +218,15 @@ public static class YamlDocument
                 throw new UnreadableException(DiagnosticCodes.YamlSyntax, mark,
                     $"YAML syntax error: the escape '{escape}' is half of a character (a UTF-16 surrogate) without its other half; write the character itself instead of escapes");
             }
+            catch (ArgumentException refused)
+            {
+                // Other input YamlDotNet refuses with an ArgumentException rather than a YamlException,
+                // such as a tag that is no URI ('!!['); found by fuzzing.
+                var mark = _current is null ? new Mark(0, Line, Column) : _current.End;
+                var reason = refused.Message.Split(" (Parameter", 2)[0].TrimEnd('.');
+                throw new UnreadableException(DiagnosticCodes.YamlSyntax, mark,
+                    $"YAML syntax error: {reason}; put the value in quotes if it starts with '!', '&' or '*'");
+            }
 
             if (!moved)
             {

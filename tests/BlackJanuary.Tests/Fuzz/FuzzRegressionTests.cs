@@ -46,6 +46,21 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void A_tag_that_is_no_uri_is_a_syntax_error_not_a_crash()
+    {
+        // YamlDotNet refuses '!![' with an ArgumentException, not a YamlException: it was an
+        // internal error (exit 3). Found by fuzzing with seed (4424569235816963533,7700774206574208837).
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/tagged.md"] = "---\ntitle: !![\n---\n",
+        });
+        var run = site.Build();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/tagged.md(2,", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error BJ1004: YAML syntax error: Global tags must be valid URIs; put the value in quotes if it starts with '!', '&' or '*'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mapping_that_ends_between_a_key_and_its_value_is_a_syntax_error_not_a_crash()
     {
         // YamlDotNet's parser emits a key without a value here, and its loader then threw
