@@ -8,12 +8,16 @@ need=()
 # CHROMIUM_PATH names another Chromium-based browser (e.g. Google Chrome on a CI image).
 [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# The serve tests stop the server as Ctrl+C does, with the kill program (procps, not the shell's
+# builtin); the message tests run the program in a pseudo-terminal with script (bsdutils).
+[ -x /bin/kill ] || [ -x /usr/bin/kill ] || need+=(procps)
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo -n"
-  echo "Installing ${need[*]} for the browser tests…"
+  echo "Installing ${need[*]} for the tests…"
   if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null; }; then
-    echo "Could not install ${need[*]}: run 'sudo apt-get install -y ${need[*]}'. The browser tests fail until then." >&2
+    echo "Could not install ${need[*]}: run 'sudo apt-get install -y ${need[*]}'. The tests that need them fail until then." >&2
   fi
 fi
 
