@@ -29,11 +29,6 @@ public sealed class FileMemo
         public bool Matches(FileInfo file) => Length == file.Length && WrittenUtc == file.LastWriteTimeUtc && ReadUtc - WrittenUtc > Racy;
     }
 
-    private int _misses;
-
-    /// <summary>Files read since the last <see cref="EndBuild"/>: what a rebuild had to redo.</summary>
-    public int Misses => _misses;
-
     /// <summary>Reads through <paramref name="memo"/> when there is one (a session), directly otherwise (one build).</summary>
     public static T? Read<T>(FileMemo? memo, string file, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
         where T : class =>
@@ -84,7 +79,6 @@ public sealed class FileMemo
         }
 
         _entries[file] = new Entry(length, written, readUtc, hash, value, reported);
-        Interlocked.Increment(ref _misses);
         return value;
     }
 
@@ -116,6 +110,5 @@ public sealed class FileMemo
         }
 
         _used.Clear();
-        _misses = 0;
     }
 }
