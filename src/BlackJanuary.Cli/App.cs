@@ -70,7 +70,7 @@ public static class App
     private static int Check(CommandLine.Check check, Reporter reporter)
     {
         var clock = Stopwatch.StartNew();
-        var snapshot = new SiteBuilder(check.Options) { Progress = new ReporterProgress(reporter) }.Render();
+        var snapshot = new SiteBuilder(check.Options, remember: false) { Progress = new ReporterProgress(reporter) }.Render();
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(snapshot.Diagnostics);
         var external = snapshot.Site is { } site ? ExternalLinks.Collect(site) : [];

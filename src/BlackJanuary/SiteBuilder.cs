@@ -13,9 +13,13 @@ namespace BlackJanuary;
 /// instance is one session: each stage keeps what it made, so that a rebuild after an edit redoes
 /// only what the edit concerns (the dev server builds on every save).
 /// </summary>
-public sealed class SiteBuilder(BuildOptions options)
+/// <param name="remember">
+/// False for a build that runs once (build, check): remembering files costs a hash of each, which
+/// only a later build of the same session could use.
+/// </param>
+public sealed class SiteBuilder(BuildOptions options, bool remember = true)
 {
-    private readonly FileMemo _files = new();
+    private readonly FileMemo? _files = remember ? new FileMemo() : null;
     private readonly MarkdownMemo _markdown = new();
     private readonly TemplateMemo _templates = new();
 
@@ -30,7 +34,7 @@ public sealed class SiteBuilder(BuildOptions options)
     /// <summary>Builds the site and writes it to the output folder, replacing it only on success.</summary>
     public static BuildResult Build(BuildOptions options, IProgress<string>? progress = null)
     {
-        var snapshot = new SiteBuilder(options) { Progress = progress }.Render();
+        var snapshot = new SiteBuilder(options, remember: false) { Progress = progress }.Render();
         if (!snapshot.Succeeded)
         {
             return new BuildResult(snapshot.Diagnostics, 0, 0, false);
@@ -112,7 +116,7 @@ public sealed class SiteBuilder(BuildOptions options)
             pages = rendered.Count;
         }
 
-        _files.EndBuild();
+        _files?.EndBuild();
         var succeeded = !Failed(diagnostics, options.Strict);
         return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? files.Files : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
     }

@@ -176,14 +176,11 @@ public static class ContentLoader
             return pages;
         }
 
-        foreach (var file in SafeFolder.Files(pagesDir, "*.md", diagnostics))
-        {
-            var page = FileMemo.Read(memo, file, diagnostics, d => LoadPage(pagesDir, file, d));
-            if (page is not null && (includeDrafts || !page.Draft))
-            {
-                pages.Add(page);
-            }
-        }
+        // Reading and parsing front matter is most of a large site's loading; files are independent.
+        pages.AddRange(SafeFolder.Files(pagesDir, "*.md", diagnostics).AsParallel().AsOrdered()
+            .Select(file => FileMemo.Read(memo, file, diagnostics, d => LoadPage(pagesDir, file, d)))
+            .Where(page => page is not null && (includeDrafts || !page.Draft))
+            .Select(page => page!));
 
         foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
