@@ -14,7 +14,8 @@ using BlackJanuary;
 // again and again, and the time from the save to the reload event and to the new HTML being served.
 // With 'hostile' it times hostile and broken inputs (Hostile.cs).
 // With 'generate N DIR' it writes the synthetic site of N pages in the source form of BlackJanuary,
-// Hugo, Jekyll and Eleventy (SyntheticSite.cs).
+// Hugo, Jekyll and Eleventy (SyntheticSite.cs); 'compare' times those four (Compare.cs, run by
+// tests/bench/compare.sh).
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
@@ -33,6 +34,8 @@ switch (args.FirstOrDefault())
     case "generate":
         Console.Error.WriteLine("usage: generate PAGES DIR");
         return 2;
+    case "compare":
+        return Compare.Run(args[1..], root);
 }
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
