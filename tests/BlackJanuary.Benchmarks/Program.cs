@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BlackJanuary;
+using BlackJanuary.Benchmarks;
 
 // Timed whole builds (load → Markdown → templates → write) of the real memorial and of synthetic
 // sites of 1,000 and 10,000 pages with the default theme. Run in Release:
@@ -15,7 +16,7 @@ using BlackJanuary;
 // With 'hostile' it times hostile and broken inputs (Hostile.cs).
 // With 'generate N DIR' it writes the synthetic site of N pages in the source form of BlackJanuary,
 // Hugo, Jekyll and Eleventy (SyntheticSite.cs); 'compare' times those four (Compare.cs, run by
-// tests/bench/compare.sh).
+// tests/bench/compare.sh); 'stages' runs the BenchmarkDotNet benchmarks of the stages (Stages.cs).
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
@@ -36,6 +37,9 @@ switch (args.FirstOrDefault())
         return 2;
     case "compare":
         return Compare.Run(args[1..], root);
+    case "stages":
+        Stages.Run(args[1..], root);
+        return 0;
 }
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
