@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BlackJanuary;
+using BlackJanuary.Benchmarks;
 
 // Timed whole builds (load → Markdown → templates → write) of the real memorial and of synthetic
 // sites of 1,000 and 10,000 pages with the default theme. Run in Release:
@@ -13,20 +14,32 @@ using BlackJanuary;
 // it measures the dev server instead: a real 'blackjanuary serve' process, one page edited on disk
 // again and again, and the time from the save to the reload event and to the new HTML being served.
 // With 'hostile' it times hostile and broken inputs (Hostile.cs).
+// With 'generate N DIR' it writes the synthetic site of N pages in the source form of BlackJanuary,
+// Hugo, Jekyll and Eleventy (SyntheticSite.cs); 'compare' times those four (Compare.cs, run by
+// tests/bench/compare.sh); 'stages' runs the BenchmarkDotNet benchmarks of the stages (Stages.cs).
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
-if (args.FirstOrDefault() == "hostile")
+switch (args.FirstOrDefault())
 {
-    Hostile.Run(Path.Combine(root, "content"), templates, scratch);
-    return;
-}
-
-if (args.FirstOrDefault() == "serve")
-{
-    var serveSizes = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
-    await ServeLatency.RunAsync(Path.Combine(root, "content"), templates, serveSizes, size => Synthetic(size, scratch));
-    return;
+    case "hostile":
+        Hostile.Run(Path.Combine(root, "content"), templates, scratch);
+        return 0;
+    case "serve":
+        var serveSizes = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
+        await ServeLatency.RunAsync(Path.Combine(root, "content"), templates, serveSizes, size => Synthetic(size, scratch));
+        return 0;
+    case "generate" when args.Length == 3:
+        new SyntheticSite(int.Parse(args[1], CultureInfo.InvariantCulture)).Write(args[2], root);
+        return 0;
+    case "generate":
+        Console.Error.WriteLine("usage: generate PAGES DIR");
+        return 2;
+    case "compare":
+        return Compare.Run(args[1..], root);
+    case "stages":
+        Stages.Run(args[1..], root);
+        return 0;
 }
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
@@ -44,6 +57,8 @@ foreach (var size in sizes)
         Directory.Delete(content, recursive: true);
     }
 }
+
+return 0;
 
 void Measure(string name, string content, int runs)
 {
@@ -73,46 +88,11 @@ void Measure(string name, string content, int runs)
     Console.WriteLine($"{name,-22} {pages,7} {times[times.Count / 2],10:F0} {times[0],8:F0} {runs,5}");
 }
 
-// Pages of a realistic memorial shape: headings, a table, footnotes, links to other pages; one
-// timeline event per ten pages.
+// The BlackJanuary form of the synthetic site: PAGES stories besides the home and timeline pages.
 static string Synthetic(int pages, string scratch)
 {
     var dir = Path.Combine(scratch, "bj-bench-" + Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(Path.Combine(dir, "pages", "stories"));
-    File.WriteAllText(Path.Combine(dir, "site.yaml"), "title: Synthetic Memorial\nbase_url: https://bench.example.org/\n");
-    File.WriteAllText(Path.Combine(dir, "pages", "index.md"), "---\ntitle: Home\nweight: 1\n---\nSynthetic home.\n");
-    File.WriteAllText(Path.Combine(dir, "pages", "timeline.md"), "---\ntitle: Timeline\nlayout: timeline\nweight: 2\n---\nSynthetic events.\n");
-    for (var i = 0; i < pages - 3; i++)
-    {
-        var next = (i + 1) % (pages - 3);
-        File.WriteAllText(Path.Combine(dir, "pages", "stories", $"story-{i}.md"), string.Create(CultureInfo.InvariantCulture, $"""
-            ---
-            title: Invented story number {i}
-            date: 2000-01-{i % 28 + 1:D2}
-            summary: A generated page for measuring build speed, number {i}.
-            ---
-            ## Part one
-
-            An invented paragraph with *emphasis*, "quotes" -- and a footnote.[^a] See [the next story](story-{next}.md).
-
-            | Column | Value |
-            |--------|------:|
-            | one    | {i}   |
-
-            ## Part two
-
-            Another paragraph of invented text, long enough to be typical of an article page on a memorial site.
-
-            [^a]: An invented source, page {i}.
-            """));
-    }
-
-    using var timeline = new StreamWriter(Path.Combine(dir, "timeline.yaml"));
-    for (var i = 0; i < pages / 10; i++)
-    {
-        timeline.Write(string.Create(CultureInfo.InvariantCulture, $"- date: {1900 + i % 100}-{i % 12 + 1:D2}-{i % 28 + 1:D2}\n  title: Invented event {i}\n  body: Something invented happened.\n  sources:\n    - title: Invented source {i}\n      url: https://source.example.org/{i}\n"));
-    }
-
+    new SyntheticSite(pages).WriteBlackJanuary(dir);
     return dir;
 }
 

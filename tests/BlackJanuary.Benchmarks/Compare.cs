@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+/// <summary>
+/// Clean builds of the synthetic site by BlackJanuary, Hugo, Jekyll and Eleventy, each run as a
+/// process from start-up to exit under GNU time, as a user would run it. tests/bench/compare.sh
+/// installs the peers and publishes BlackJanuary, then calls this:
+///   compare --cli BlackJanuary.Cli --eleventy node_modules/.bin/eleventy [--runs 3] SIZES...
+/// For each size the site is generated once; each generator then builds it once to warm the disk
+/// cache and its own caches of the machine, then RUNS times into an output folder removed before
+/// each build. Every build is checked for the same pages, sitemap and feed, so that no generator
+/// is timed for less work than the others.
+/// </summary>
+internal static partial class Compare
+{
+    private sealed record Generator(string Name, string Folder, Func<string, string, (string File, List<string> Args)> Command, string[] Version);
+
+    private sealed record Timing(double Seconds, double PeakMiB);
+
+    public static int Run(string[] args, string root)
+    {
+        string? cli = null, eleventy = null;
+        var runs = 3;
+        var sizes = new List<int>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--cli":
+                    cli = Path.GetFullPath(args[++i]);
+                    break;
+                case "--eleventy":
+                    eleventy = Path.GetFullPath(args[++i]);
+                    break;
+                case "--runs":
+                    runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        if (cli is null || eleventy is null || sizes.Count == 0 || runs < 1)
+        {
+            Console.Error.WriteLine("usage: compare --cli PATH --eleventy PATH [--runs N] SIZES...   (GENERATORS=blackjanuary,hugo,... picks some)");
+            return 2;
+        }
+
+        Generator[] all =
+        [
+            new("BlackJanuary", "blackjanuary", (site, output) => (cli, ["build", "--content", site, "--templates", Path.Combine(root, "templates"), "--output", output, "--quiet"]), [cli, "--version"]),
+            new("Hugo", "hugo", (site, output) => ("hugo", ["--source", site, "--destination", output, "--quiet"]), ["hugo", "version"]),
+            // The disk cache would keep converted Markdown between builds: a clean build has none.
+            new("Jekyll", "jekyll", (site, output) => ("jekyll", ["build", "--source", site, "--destination", output, "--quiet", "--disable-disk-cache"]), ["jekyll", "--version"]),
+            // Eleventy reads its configuration and copies assets relative to the folder it runs in, the site's.
+            new("Eleventy", "eleventy", (site, output) => (eleventy, ["--input=.", "--output=" + output, "--quiet"]), [eleventy, "--version"]),
+        ];
+        var chosen = Environment.GetEnvironmentVariable("GENERATORS") is { Length: > 0 } names
+            ? all.Where(g => names.Split(',').Contains(g.Folder, StringComparer.Ordinal)).ToArray()
+            : all;
+
+        PrintMachine(chosen);
+        var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
+        var table = new StringBuilder("| generator | pages | median s | pages/s | time ÷ BlackJanuary | peak MiB |\n|---|---:|---:|---:|---:|---:|\n");
+        foreach (var size in sizes)
+        {
+            var work = Path.Combine(scratch, "bj-compare-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var site = new SyntheticSite(size);
+                Console.WriteLine($"Generating {size:N0} pages in {work}");
+                site.Write(Path.Combine(work, "site"), root);
+                double? reference = null;
+                foreach (var generator in chosen)
+                {
+                    var timings = Measure(generator, site, work, runs);
+                    var median = timings.Select(t => t.Seconds).Order().ElementAt(timings.Count / 2);
+                    reference ??= generator.Folder == "blackjanuary" ? median : null;
+                    var ratio = reference is { } r ? (median / r).ToString("F2", CultureInfo.InvariantCulture) : "–";
+                    var row = string.Create(CultureInfo.InvariantCulture,
+                        $"| {generator.Name} | {site.IndexPages:N0} | {median:F2} | {site.IndexPages / median:N0} | {ratio} | {timings.Max(t => t.PeakMiB):F0} |");
+                    Console.WriteLine(row);
+                    table.Append(row).Append('\n');
+                }
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Clean builds, median of {runs} after one warm-up; pages are the index.html pages (the stories, the home and the timeline page).");
+        Console.Write(table);
+        return 0;
+    }
+
+    private static List<Timing> Measure(Generator generator, SyntheticSite site, string work, int runs)
+    {
+        var source = Path.Combine(work, "site", generator.Folder);
+        var output = Path.Combine(work, "out", generator.Folder);
+        var timings = new List<Timing>();
+        for (var run = 0; run <= runs; run++)
+        {
+            foreach (var stale in new[] { output, Path.Combine(source, ".jekyll-cache"), Path.Combine(source, "resources") }.Where(Directory.Exists))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+
+            var (file, args) = generator.Command(source, output);
+            var timing = Timed(generator.Name, file, args, source, Path.Combine(work, "time.txt"));
+            Verify(generator.Name, site, output);
+            if (run > 0)
+            {
+                timings.Add(timing);
+            }
+        }
+
+        return timings;
+    }
+
+    private static Timing Timed(string name, string file, List<string> args, string folder, string report)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-v", "-o", report, file }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{name} failed (exit {process.ExitCode}): {file} {string.Join(' ', args)}\n{stdout.Result}{stderr.Result}");
+        }
+
+        var text = File.ReadAllText(report);
+        var wall = WallLine().Match(text).Groups[1].Value.Split(':').Aggregate(0.0, (total, part) => total * 60 + double.Parse(part, CultureInfo.InvariantCulture));
+        var peak = double.Parse(PeakLine().Match(text).Groups[1].Value, CultureInfo.InvariantCulture) / 1024;
+        return new Timing(wall, peak);
+    }
+
+    /// <summary>The same pages, the same sitemap entries and the same number of feed entries from every generator.</summary>
+    private static void Verify(string name, SyntheticSite site, string output)
+    {
+        var pages = Directory.EnumerateFiles(output, "index.html", SearchOption.AllDirectories).Count();
+        var sitemap = File.Exists(Path.Combine(output, "sitemap.xml")) ? LocLine().Count(File.ReadAllText(Path.Combine(output, "sitemap.xml"))) : -1;
+        var feed = File.Exists(Path.Combine(output, "feed.xml")) ? EntryTag().Count(File.ReadAllText(Path.Combine(output, "feed.xml"))) : -1;
+        var missing = new[] { "404.html", "robots.txt", "timeline/index.html" }.Where(f => !File.Exists(Path.Combine(output, f))).ToList();
+        var expectedFeed = Math.Min(site.Stories, 20);
+        if (pages != site.IndexPages || sitemap != site.IndexPages || feed != expectedFeed || missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{name} did not build the whole site into {output}: {pages} index.html pages (expected {site.IndexPages}), " +
+                $"{sitemap} sitemap entries (expected {site.IndexPages}), {feed} feed entries (expected {expectedFeed}), missing: {string.Join(", ", missing)}");
+        }
+    }
+
+    private static void PrintMachine(IEnumerable<Generator> generators)
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        var memoryKiB = double.Parse(MemTotal().Match(File.ReadAllText("/proc/meminfo")).Groups[1].Value, CultureInfo.InvariantCulture);
+        var os = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"');
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {cpu}, {memoryKiB / (1 << 20):F1} GiB memory, {os}"));
+        foreach (var generator in generators)
+        {
+            Console.WriteLine($"{generator.Name}: {Output(generator.Version[0], generator.Version[1..])}");
+        }
+
+        Console.WriteLine($"Runtimes: .NET {Environment.Version}, {Output("node", ["--version"])}, {Output("ruby", ["--version"])}");
+    }
+
+    private static string Output(string file, IEnumerable<string> args)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return text.Trim().Split('\n')[0];
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "not installed";
+        }
+    }
+
+    [GeneratedRegex(@"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)")]
+    private static partial Regex WallLine();
+
+    [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]
+    private static partial Regex PeakLine();
+
+    [GeneratedRegex(@"MemTotal:\s+(\d+) kB")]
+    private static partial Regex MemTotal();
+
+    [GeneratedRegex(@"<loc>")]
+    private static partial Regex LocLine();
+
+    [GeneratedRegex(@"<entry[\s>]")]
+    private static partial Regex EntryTag();
+}
