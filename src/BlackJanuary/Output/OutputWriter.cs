@@ -25,6 +25,7 @@ public sealed class OutputWriter : IDisposable
 
     private readonly string _output;
     private readonly string _staging;
+    private readonly string? _previous;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -32,6 +33,8 @@ public sealed class OutputWriter : IDisposable
     private OutputWriter(string output, string staging, DiagnosticBag diagnostics)
     {
         _output = output;
+        // Only a folder an earlier build made holds files that may be linked into the new one.
+        _previous = File.Exists(Path.Combine(output, Marker)) ? output : null;
         _staging = staging;
         _diagnostics = diagnostics;
     }
@@ -94,9 +97,53 @@ public sealed class OutputWriter : IDisposable
         return new OutputWriter(output, staging, diagnostics);
     }
 
-    public void WriteText(string relativePath, string text) => Write(relativePath, path => File.WriteAllText(path, text, Utf8));
+    public void WriteText(string relativePath, string text)
+    {
+        var bytes = Utf8.GetBytes(text);
+        Write(relativePath, path =>
+        {
+            if (!KeepUnchanged(relativePath, path, bytes.Length, previous => previous.AsSpan().SequenceEqual(bytes)))
+            {
+                File.WriteAllBytes(path, bytes);
+            }
+        });
+    }
 
-    public void Copy(string relativePath, string sourceFile) => Write(relativePath, path => File.Copy(sourceFile, path));
+    public void Copy(string relativePath, string sourceFile) => Write(relativePath, path =>
+    {
+        var length = new FileInfo(sourceFile).Length;
+        // Media can be large: only a file of the same length is read to compare.
+        if (!KeepUnchanged(relativePath, path, length, previous => previous.AsSpan().SequenceEqual(File.ReadAllBytes(sourceFile))))
+        {
+            File.Copy(sourceFile, path);
+        }
+    });
+
+    /// <summary>
+    /// Links the previous build's copy of a file into the staging folder when its bytes are the
+    /// same, instead of writing it again: the file keeps its modification time (and inode), so
+    /// rsync, deploy tools and hosts that compare times see only the files that really changed.
+    /// </summary>
+    private bool KeepUnchanged(string relativePath, string target, long length, Func<byte[], bool> sameBytes)
+    {
+        if (_previous is null || !OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return false;
+        }
+
+        var previous = Path.Combine(_previous, relativePath);
+        try
+        {
+            var info = new FileInfo(previous);
+            // A link in the old output could lead anywhere; only a plain file of the same length is compared.
+            return info.Exists && info.LinkTarget is null && info.Length == length
+                && sameBytes(File.ReadAllBytes(previous)) && OutputFolder.Link(previous, target) == 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // Written afresh instead.
+        }
+    }
 
     private void Write(string relativePath, Action<string> write)
     {
@@ -341,6 +388,9 @@ internal static partial class OutputFolder
             ? false
             : throw new IOException($"cannot swap the new site in: {Marshal.GetPInvokeErrorMessage(errno)}");
     }
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Link(string existingPath, string newPath);
 
     [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameAt2(int oldDirFd, string oldPath, int newDirFd, string newPath, uint flags);

@@ -87,6 +87,40 @@ public class BuildTests
     }
 
     [Fact]
+    public void A_rebuild_keeps_unchanged_files_as_they_were_and_writes_only_changed_ones()
+    {
+        using var site = new FixtureSite(Fictional);
+        Assert.Equal(0, site.Build().ExitCode);
+        string[] kept = ["about/index.html", "media/plan.txt", "404.html"];
+        var before = kept.ToDictionary(f => f, f => (Time: File.GetLastWriteTimeUtc(Path.Combine(site.Output, f)), Inode: Inode(Path.Combine(site.Output, f))));
+        var earlyDays = Path.Combine(site.Output, "history/early-days/index.html");
+        var earlyDaysInode = Inode(earlyDays);
+        // An output file changed by hand is not the previous build's: it must be written again.
+        File.WriteAllText(Path.Combine(site.Output, "timeline/index.html"), "changed by hand");
+        site.Write("content/pages/history/early-days.md", "---\ntitle: Early days\ndate: 1999-12-31\n---\nBack [home](../index.md), edited.\n");
+        Thread.Sleep(20); // so that a rewritten file would get another time
+
+        Assert.Equal(0, site.Build().ExitCode);
+        foreach (var file in kept)
+        {
+            var path = Path.Combine(site.Output, file);
+            Assert.Equal(before[file], (File.GetLastWriteTimeUtc(path), Inode(path)));
+        }
+
+        Assert.NotEqual(earlyDaysInode, Inode(earlyDays));
+        Assert.Contains("edited", File.ReadAllText(earlyDays), StringComparison.Ordinal);
+        Assert.Contains("<h1", site.Read("timeline/index.html"), StringComparison.Ordinal);
+    }
+
+    private static long Inode(string path)
+    {
+        var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        var text = stat.StandardOutput.ReadToEnd();
+        stat.WaitForExit();
+        return long.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Links_respect_a_sub_path_base_url_and_markdown_links_become_page_urls()
     {
         using var site = new FixtureSite(Fictional);
