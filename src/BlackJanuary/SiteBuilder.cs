@@ -82,16 +82,18 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
         // The site's own templates/ folder, if any, overrides single files of the theme.
         string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
         var templates = TemplateSet.Load(templateRoots, diagnostics, _files);
+        var strings = UiStrings.Load(templateRoots, diagnostics, _files);
         var assets = AssetManifest.Build(templateRoots, diagnostics, _files);
         var pages = 0;
         if (site is not null && !diagnostics.HasErrors)
         {
+            strings.Check(site.Config, diagnostics);
             Progress?.Report($"Rendering the Markdown of {site.Pages.Count} pages and {site.Timeline.Count} events");
             site = MarkdownStage.Render(site, diagnostics, _markdown);
             Progress?.Report("Checking images, alt text and titles");
             ContentChecks.Run(site, diagnostics);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
-            var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
+            var rendered = TemplateStage.Render(site, templates, strings, assets, Version, diagnostics, _templates);
             foreach (var page in rendered)
             {
                 files.Add(page.Page.OutputFile, SiteFile.Generated(page.Html), page.Page.SourcePath);

@@ -52,7 +52,8 @@ public static class ContentChecks
         // Drafts are not published, and the 404 page is never listed or indexed, so neither can be
         // confused with another page. File order, as for BJ2004, decides which page is "first".
         var published = site.Pages.Where(p => !p.Draft && !p.IsNotFound).OrderBy(p => p.SourcePath, StringComparer.Ordinal);
-        foreach (var group in published.GroupBy(p => p.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        // Within one language: "Timeline" may well be the English and the Azerbaijani title alike.
+        foreach (var group in published.GroupBy(p => p.Language + "\n" + p.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var other in group.Skip(1))

@@ -49,15 +49,19 @@ public static class ExternalLinks
         var found = site.Pages
             .SelectMany(p => p.ExternalLinks.Prepend(new WrittenLink(p.Image, new SourceLocation(p.SourcePath, 1, 1))))
             .ToList();
-        foreach (var e in site.Timeline)
+        foreach (var e in site.AllEvents)
         {
             found.AddRange(e.ExternalLinks);
+        }
+
+        foreach (var e in site.Timeline)
+        {
             found.AddRange(e.Sources.Select(s => new WrittenLink(s.Url, e.Location)));
         }
 
         var config = new SourceLocation(site.Config.SourceFile, 1, 1);
         found.Add(new WrittenLink(site.Config.Image, config));
-        found.AddRange((site.Config.Nav ?? []).Select(n => new WrittenLink(n.Path, config)));
+        found.AddRange(site.Config.Languages.SelectMany(l => l.Nav ?? []).Distinct().Select(n => new WrittenLink(n.Path, config)));
 
         return found
             .Where(f => Urls.IsExternal(f.Url) && !Urls.RunsCode(f.Url))

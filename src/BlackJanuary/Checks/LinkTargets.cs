@@ -12,18 +12,20 @@ public sealed class LinkTargets
     private readonly Dictionary<string, Page> _pagesByPath = new(StringComparer.Ordinal);
     // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
     private readonly Lazy<Dictionary<string, Page>> _pagesBySource;
+    private readonly string _defaultLanguage;
 
     /// <param name="site">The site whose pages, media and site files may be linked.</param>
     /// <param name="headingIds">Ids of each page's headings, by page path; pages not in it have none.</param>
     public LinkTargets(Site site, IReadOnlyDictionary<string, IReadOnlyCollection<string>> headingIds)
     {
-        var timelinePage = site.TimelinePage;
+        var eventIds = site.Timeline.Select(e => e.Id).ToList();
         foreach (var page in site.Pages)
         {
             var anchors = new HashSet<string>(headingIds.TryGetValue(page.Path, out var ids) ? ids : [], StringComparer.Ordinal);
-            if (ReferenceEquals(page, timelinePage))
+            // Every timeline page (one per language) shows every event, under the same ids.
+            if (page.Layout == "timeline")
             {
-                anchors.UnionWith(site.Timeline.Select(e => e.Id));
+                anchors.UnionWith(eventIds);
             }
 
             _anchors[page.Path] = anchors;
@@ -31,14 +33,27 @@ public sealed class LinkTargets
         }
 
         _pagesBySource = new(() => site.Pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), StringComparer.Ordinal));
+        _defaultLanguage = site.Config.Language;
 
-        foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable))
+        foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)))
         {
             _anchors[file] = [];
         }
     }
 
     public Page? PageAt(string sourceFile) => _pagesBySource.Value.GetValueOrDefault(Path.GetFullPath(sourceFile));
+
+    /// <summary>
+    /// The page a link to a Markdown file means from a page in <paramref name="language"/>: the
+    /// file's translation into that language when there is one ("sources.md" from about.ru.md is
+    /// sources.ru.md), else the file itself. Editors write links once, without language codes.
+    /// </summary>
+    private Page? TranslationAt(string sourceFile, string language)
+    {
+        var stem = sourceFile[..^".md".Length];
+        // The default language's file may carry its code too (sources.az.md): "sources.md" still means it.
+        return PageAt(stem + "." + language + ".md") ?? PageAt(sourceFile) ?? PageAt(stem + "." + _defaultLanguage + ".md");
+    }
 
     /// <summary>The page published at a site path ("about/", "/about", "about"), if any.</summary>
     public Page? PageAtPath(string sitePath) =>
@@ -71,7 +86,7 @@ public sealed class LinkTargets
         }
         else if (fromPage is not null && pathPart.EndsWith(".md", StringComparison.Ordinal) && !pathPart.StartsWith('/'))
         {
-            var page = PageAt(Path.Combine(Path.GetDirectoryName(fromPage.SourcePath) ?? "", pathPart));
+            var page = TranslationAt(Path.Combine(Path.GetDirectoryName(fromPage.SourcePath) ?? "", pathPart), fromPage.Language);
             if (page is null)
             {
                 return LinkResolution.Broken($"there is no page {pathPart} (or it is a draft)");

@@ -1,8 +1,12 @@
+using System.Globalization;
 using BlackJanuary.Model;
 
 namespace BlackJanuary.Configuration;
 
 /// <summary>Settings from content/site.yaml, with command-line overrides applied.</summary>
+/// <param name="Language">The code of the default language, whose pages need no code in their file names.</param>
+/// <param name="Languages">Every language of the site, the default one first; a site without 'languages' has just its one.</param>
+/// <param name="DefaultLanguageInSubdir">Whether the default language's pages live under /code/ like the others, instead of at the root.</param>
 public sealed record SiteConfig(
     string Title,
     string Tagline,
@@ -13,8 +17,21 @@ public sealed record SiteConfig(
     string Image,
     IReadOnlyList<NavItem>? Nav,
     RawHtml RawHtml,
-    string SourceFile)
+    string SourceFile,
+    IReadOnlyList<SiteLanguage> Languages,
+    bool DefaultLanguageInSubdir = false)
 {
+    public bool IsMultilingual => Languages.Count > 1;
+
+    public SiteLanguage DefaultLanguage => Languages[0];
+
+    /// <summary>The language with this code; the default one for a code the site does not have.</summary>
+    public SiteLanguage LanguageOf(string code) => Languages.FirstOrDefault(l => l.Code == code) ?? DefaultLanguage;
+
+    /// <summary>Where a language's URL tree starts: "" for the default language at the root, else "ru/".</summary>
+    public string PrefixOf(string code) =>
+        code == Language && !DefaultLanguageInSubdir ? "" : code + "/";
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always ending in "/" ("/memorial/").</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 
@@ -43,4 +60,37 @@ public enum RawHtml
 
     /// <summary>Written as it is (trusted_html), for a site whose owner writes every word of it.</summary>
     Trusted,
+}
+
+/// <summary>
+/// One language of the site ('languages' in site.yaml): its name in itself, the culture that
+/// formats its dates and sorts its lists, and the site's title, tagline, description and
+/// navigation in it (the site-wide ones when it gives none).
+/// </summary>
+/// <param name="Culture">"" for a site without 'languages': its dates keep the generator's own English form ("20 January 1990").</param>
+public sealed partial record SiteLanguage(string Code, string Name, string Culture, string Title, string Tagline, string Description, IReadOnlyList<NavItem>? Nav)
+{
+    public CultureInfo CultureInfo => Culture.Length > 0 ? CultureInfo.GetCultureInfo(Culture) : CultureInfo.InvariantCulture;
+
+    /// <summary>A date as this language writes it, as precise as it is given: "20 января 1990 г.", "yanvar 1990", "1990".</summary>
+    public string Format(PartialDate date)
+    {
+        if (Culture.Length == 0)
+        {
+            return date.Text;
+        }
+
+        var format = CultureInfo.DateTimeFormat;
+        var pattern = date.Precision switch
+        {
+            DatePrecision.Year => "yyyy",
+            DatePrecision.Month => format.YearMonthPattern,
+            // The long pattern without the weekday: a partial date has none, and a memorial's dates do not need one.
+            _ => WeekdayPart().Replace(format.LongDatePattern, "").Trim(),
+        };
+        return date.Start.ToDateTime(TimeOnly.MinValue).ToString(pattern, CultureInfo);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|[\s,]*)dddd[\s,]*")]
+    private static partial System.Text.RegularExpressions.Regex WeekdayPart();
 }

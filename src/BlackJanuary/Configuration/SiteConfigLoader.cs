@@ -6,7 +6,8 @@ namespace BlackJanuary.Configuration;
 
 public static class SiteConfigLoader
 {
-    private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "author", "image", "nav", "markdown"];
+    private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "languages", "default_language_in_subdir", "author", "image", "nav", "markdown"];
+    private static readonly string[] LanguageKeys = ["name", "culture", "title", "tagline", "description", "nav"];
     private static readonly string[] MarkdownKeys = ["unsafe_html", "trusted_html"];
     private static readonly string[] NavKeys = ["title", "url"];
 
@@ -42,9 +43,11 @@ public static class SiteConfigLoader
         var language = fields.Text("language") ?? "en";
         var author = fields.Text("author");
         var image = RefuseCode(fields.Text("image"), "image", fields.ValueLocationOf("image"), diagnostics) ?? "";
+        var inSubdir = fields.Bool("default_language_in_subdir") ?? false;
+        var languages = title is null ? null : LoadLanguages(fields, language, new SiteLanguage(language, language, "", title, tagline, description, nav), file, diagnostics);
         fields.WarnUnknownKeys(Keys);
 
-        if (title is null || baseUrl is null)
+        if (title is null || baseUrl is null || languages is null)
         {
             return null;
         }
@@ -59,7 +62,91 @@ public static class SiteConfigLoader
             Image: image,
             Nav: nav,
             RawHtml: trustedHtml ? RawHtml.Trusted : unsafeHtml ? RawHtml.Sanitized : RawHtml.Escaped,
-            SourceFile: file);
+            SourceFile: file,
+            Languages: languages,
+            DefaultLanguageInSubdir: inSubdir);
+    }
+
+    /// <summary>
+    /// The site's languages, the default first. Without 'languages' the site has one, described
+    /// by the top-level settings; with it, 'language' must name one of them. Null after an error.
+    /// </summary>
+    private static List<SiteLanguage>? LoadLanguages(YamlFields fields, string defaultCode, SiteLanguage single, string file, DiagnosticBag diagnostics)
+    {
+        if (!IsLanguageCode(defaultCode))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("language"),
+                $"language '{defaultCode}' is not a language code; write a lower-case code such as en, az or ru");
+            return null;
+        }
+
+        if (fields.Map("languages") is not { } map)
+        {
+            return [single];
+        }
+
+        var languages = new List<SiteLanguage>();
+        var valid = true;
+        foreach (var code in map.Keys)
+        {
+            var at = map.LocationOf(code);
+            if (!IsLanguageCode(code))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, at,
+                    $"'{YamlFields.Shown(code)}' is not a language code; languages are keyed by lower-case codes such as en, az or ru (a region may follow: pt-br)");
+                valid = false;
+                continue;
+            }
+
+            if (map.Map(code) is not { } entry)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongType, at, $"language '{code}' must be a mapping with at least 'name' and 'culture'");
+                valid = false;
+                continue;
+            }
+
+            var name = entry.Text("name", required: true);
+            var culture = entry.Text("culture", required: true) is { } c ? CultureFor(c, entry.ValueLocationOf("culture"), diagnostics) : null;
+            var nav = entry.Has("nav") ? LoadNav(entry.List("nav"), file, diagnostics) : null;
+            entry.WarnUnknownKeys(LanguageKeys);
+            if (name is null || culture is null)
+            {
+                valid = false;
+                continue;
+            }
+
+            languages.Add(new SiteLanguage(code, name, culture,
+                entry.Text("title") ?? single.Title, entry.Text("tagline") ?? single.Tagline, entry.Text("description") ?? single.Description,
+                nav ?? (code == defaultCode ? single.Nav : null)));
+        }
+
+        if (valid && !languages.Any(l => l.Code == defaultCode))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("language"),
+                $"language '{defaultCode}' is not one of 'languages' ({string.Join(", ", languages.Select(l => l.Code))}); set 'language' to the default one of them");
+            valid = false;
+        }
+
+        return valid ? [.. languages.Where(l => l.Code == defaultCode), .. languages.Where(l => l.Code != defaultCode)] : null;
+    }
+
+    /// <summary>A code as file names and URLs carry it: "ru" in about.ru.md and /ru/about/.</summary>
+    internal static bool IsLanguageCode(string code) =>
+        System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The culture's name when .NET knows it (dates, numbers and sorting come from it), else null after reporting.</summary>
+    private static string? CultureFor(string culture, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(culture, predefinedOnly: true).Name;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, at,
+                $"culture '{culture}' is unknown; write a culture such as en-GB, az-Latn-AZ or ru-RU (language, optional script, region)");
+            return null;
+        }
     }
 
     private static Uri? ParseBaseUrl(string? text, SourceLocation at, DiagnosticBag diagnostics)

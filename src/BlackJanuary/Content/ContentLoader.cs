@@ -43,13 +43,17 @@ public static class ContentLoader
             diagnostics.Error(DiagnosticCodes.UnsafePath, SiteImageLocation(configFile), imageProblem);
         }
 
-        var nav = config.Nav ?? pages
-            .Where(p => p.Weight is not null)
+        var pagesDir = Path.Combine(contentDir, "pages");
+        var localized = Directory.Exists(pagesDir) ? Localize(pages, config, pagesDir, diagnostics) : pages;
+        CheckEventLanguages(timeline, config, diagnostics);
+        var navs = config.Languages.ToDictionary(l => l.Code, l => l.Nav ?? localized
+            .Where(p => p.Weight is not null && p.Language == l.Code)
             .OrderBy(p => p.Weight)
             .ThenBy(p => p.Path, StringComparer.Ordinal)
             .Select(p => new NavItem(p.NavTitle.Length > 0 ? p.NavTitle : p.Title, p.Path))
-            .ToList();
-        var site = new Site(config, pages, timeline, nav, media);
+            .ToList() as IReadOnlyList<NavItem>);
+        var timelines = config.Languages.ToDictionary(l => l.Code, l => (IReadOnlyList<TimelineEvent>)timeline.Select(e => e.In(l.Code, config.Language)).ToList());
+        var site = new Site(config, localized, timelines, navs, media);
         if (timeline.Count > 0 && site.TimelinePage is null)
         {
             diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(Path.Combine(contentDir, "timeline.yaml"), 1, 1),
@@ -182,29 +186,6 @@ public static class ContentLoader
             .Where(page => page is not null && (includeDrafts || !page.Draft))
             .Select(page => page!));
 
-        foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            var first = group.First();
-            foreach (var other in group.Skip(1))
-            {
-                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(other.SourcePath, 1, 1),
-                    $"this page and {Path.GetFileName(first.SourcePath)} both want the URL /{other.Path}; give one of them another 'slug' or file name");
-            }
-        }
-
-        pages = pages.DistinctBy(p => p.Path, StringComparer.Ordinal).ToList();
-        if (!pages.Any(p => p.IsHome))
-        {
-            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(Path.Combine(pagesDir, "index.md")),
-                "the site has no home page; create pages/index.md (or make it not a draft)");
-        }
-
-        if (!pages.Any(p => p.IsNotFound))
-        {
-            // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
-            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "Page not found", null, "", "404", default, false, Page.NotFoundPath, "", "", null, "", "", default));
-        }
-
         return pages;
     }
 
@@ -250,7 +231,7 @@ public static class ContentLoader
             image = "";
         }
 
-        var relative = Path.GetRelativePath(pagesDir, file).Replace('\\', '/')[..^3];
+        var (relative, languageInName) = SplitLanguage(Path.GetRelativePath(pagesDir, file).Replace('\\', '/')[..^3]);
         var segments = relative.Split('/');
         var isIndex = segments[^1] == "index";
         var is404 = relative == "404";
@@ -283,7 +264,75 @@ public static class ContentLoader
             Weight: weight,
             NavTitle: navTitle,
             Markdown: parts.Body,
-            BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1));
+            BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1))
+        {
+            TranslationKey = relative,
+            LanguageInName = languageInName,
+        };
+    }
+
+    /// <summary>"about.ru" → ("about", "ru"): a translation's file names its language before ".md".</summary>
+    private static (string Stem, string? Language) SplitLanguage(string relative)
+    {
+        var dot = relative.LastIndexOf('.');
+        return dot > relative.LastIndexOf('/') + 1 && SiteConfigLoader.IsLanguageCode(relative[(dot + 1)..])
+            ? (relative[..dot], relative[(dot + 1)..])
+            : (relative, null);
+    }
+
+    /// <summary>
+    /// Gives each page its language and puts it in that language's URL tree ("ru/about/"), then
+    /// checks what only the whole site shows: two pages at one URL, a language without a home page.
+    /// </summary>
+    private static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics)
+    {
+        var pages = new List<Page>();
+        foreach (var page in loaded)
+        {
+            var language = page.LanguageInName ?? config.Language;
+            if (config.Languages.All(l => l.Code != language))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(page.SourcePath, 1, 1),
+                    $"the file name ends in '.{language}', which is not a language of the site ({string.Join(", ", config.Languages.Select(l => l.Code))}); "
+                    + $"add '{language}' to 'languages' in site.yaml, or write the name with a hyphen ({Path.GetFileName(page.TranslationKey)}-{language}.md)");
+                continue;
+            }
+
+            pages.Add(page with { Path = config.PrefixOf(language) + page.Path, Language = language });
+        }
+
+        foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(other.SourcePath, 1, 1),
+                    $"this page and {Path.GetFileName(first.SourcePath)} both want the URL /{other.Path}; give one of them another 'slug' or file name"
+                    + (other.LanguageInName is null != first.LanguageInName is null ? $" (a file without a language code is in the default language, '{config.Language}')" : ""));
+            }
+        }
+
+        pages = pages.DistinctBy(p => p.Path, StringComparer.Ordinal).ToList();
+        foreach (var language in config.Languages.Where(l => !pages.Any(p => p.IsHome && p.Language == l.Code)))
+        {
+            var home = language.Code == config.Language ? "index.md" : $"index.{language.Code}.md";
+            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(Path.Combine(pagesDir, home)),
+                config.IsMultilingual
+                    ? $"the site has no home page in {language.Name} ('{language.Code}'); create pages/{home} (or make it not a draft)"
+                    : "the site has no home page; create pages/index.md (or make it not a draft)");
+        }
+
+        if (!pages.Any(p => p.IsNotFound && p.Language == config.Language))
+        {
+            // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
+            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "", null, "", "404", default, false, Page.NotFoundPath, "", "", null, "", "", default)
+            {
+                Language = config.Language,
+                TranslationKey = "404",
+            });
+        }
+
+        return pages;
     }
 
     internal static List<TimelineEvent> LoadTimeline(string file, DiagnosticBag diagnostics)
@@ -346,10 +395,10 @@ public static class ContentLoader
 
         var date = fields.Date("date", required: true);
         var endDate = fields.Date("end_date");
-        var title = fields.Text("title", required: true);
+        var title = fields.Localized("title", required: true);
         var id = fields.Text("id");
-        var place = fields.Text("place") ?? "";
-        var body = fields.Text("body") ?? "";
+        var place = fields.Localized("place") ?? NoText;
+        var body = fields.Localized("body") ?? NoText;
         var image = fields.Text("image") ?? "";
         var imageAlt = fields.Text("image_alt") ?? "";
         if (ImagePathProblem(image) is { } imageProblem)
@@ -404,17 +453,39 @@ public static class ContentLoader
             return null;
         }
 
+        // The first title written names the event when it has no id: the same in every language.
+        var texts = title!.Keys.Concat(place.Keys).Concat(body.Keys).Distinct()
+            .ToDictionary(code => code, code => new EventText(title.GetValueOrDefault(code), place.GetValueOrDefault(code), body.GetValueOrDefault(code)));
         return new TimelineEvent(
-            Id: id ?? DerivedEventId(date!, title!),
+            Id: id ?? DerivedEventId(date!, title.Values.First()),
             Date: date!,
             EndDate: endDate,
-            Title: title!,
-            Place: place,
-            BodyMarkdown: body,
+            Title: title.Values.First(),
+            Place: "",
+            BodyMarkdown: "",
             Sources: sources,
             Image: image,
             ImageAlt: imageAlt,
-            Location: fields.Location);
+            Location: fields.Location)
+        {
+            Texts = texts,
+        };
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> NoText = new Dictionary<string, string>();
+
+    /// <summary>Per-language texts of events may only use the site's languages: another code is a typo or a missing language.</summary>
+    private static void CheckEventLanguages(IReadOnlyList<TimelineEvent> timeline, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        foreach (var e in timeline)
+        {
+            foreach (var code in e.Texts.Keys.Where(c => c.Length > 0 && config.Languages.All(l => l.Code != c)))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, e.Location,
+                    $"the event has a text in '{code}', which is not a language of the site ({string.Join(", ", config.Languages.Select(l => l.Code))}); "
+                    + (Suggest.Nearest(code, config.Languages.Select(l => l.Code).ToList()) is { } near ? $"did you mean '{near}'?" : "add it to 'languages' in site.yaml"));
+            }
+        }
     }
 
     /// <summary>The id of an event without an 'id' key: "1990-01-20-soviet-troops-enter-baku".</summary>

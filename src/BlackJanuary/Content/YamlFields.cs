@@ -168,6 +168,34 @@ public sealed class YamlFields
         return Of(value, _file, _lineOffset + 1, _diagnostics, $"'{key}'");
     }
 
+    /// <summary>The mapping's keys, in the order they are written.</summary>
+    public IReadOnlyList<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToList();
+
+    /// <summary>
+    /// A value that may be given once for every language ("title: Bridge") or per language
+    /// ("title: {en: Bridge, az: Körpü}"): language code → text, with "" as the code of a plain
+    /// value. Null when absent (reported when required) or of another shape.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Localized(string key, bool required = false)
+    {
+        if (!TryGet(key, out _, out var value) || value is not YamlMappingNode)
+        {
+            return Text(key, required) is { } plain ? new Dictionary<string, string> { [""] = plain } : null;
+        }
+
+        var map = Map(key)!;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in map.Keys)
+        {
+            if (map.Text(code, required) is { } text)
+            {
+                texts[code] = text;
+            }
+        }
+
+        return texts.Count > 0 ? texts : null;
+    }
+
     /// <summary>Warns about keys outside <paramref name="known"/>, suggesting the nearest known one.</summary>
     public void WarnUnknownKeys(IReadOnlyCollection<string> known)
     {

@@ -48,6 +48,8 @@ public static class DiagnosticCodes
     public const string UnknownLayout = "BJ4002";
     public const string TemplateRuntime = "BJ4003";
     public const string MissingTemplate = "BJ4004";
+    public const string MissingUiString = "BJ4005";
+    public const string UiStringsInvalid = "BJ4006";
 
     // BJ5xxx: writing output.
     public const string OutputFailed = "BJ5001";

@@ -49,24 +49,31 @@ public static partial class MarkdownStage
             })
             .ToList();
 
-        // Event bodies are written as if on the timeline page, so their relative links resolve from there.
-        var timelinePage = site.TimelinePage;
-        var timeline = site.Timeline.AsParallel().AsOrdered()
-            .Select(e =>
-            {
-                if (e.BodyMarkdown.Length == 0)
+        // Event bodies are written as if on the timeline page of their language, so their relative
+        // links resolve from there, to pages in the same language.
+        var timelines = site.Timelines.ToDictionary(t => t.Key, t =>
+        {
+            var timelinePage = site.TimelinePageIn(t.Key);
+            return (IReadOnlyList<TimelineEvent>)t.Value.AsParallel().AsOrdered()
+                .Select(e =>
                 {
-                    return e;
-                }
+                    if (e.BodyMarkdown.Length == 0)
+                    {
+                        return e;
+                    }
 
-                var body = Body(memo.Events, e.Id, e.BodyMarkdown, e.Location, context, diagnostics, (own, links) =>
-                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets, pipeline, own, links) : ""));
-                return e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks };
-            })
-            .ToList();
-        memo.Keep(pages.Select(p => p.SourcePath), timeline.Select(e => e.Id));
-        return site with { Pages = pages, Timeline = timeline };
+                    var body = Body(memo.Events, EventKey(e, t.Key), e.BodyMarkdown, e.Location, context, diagnostics, (own, links) =>
+                        ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets, pipeline, own, links) : ""));
+                    return e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks };
+                })
+                .ToList();
+        });
+        memo.Keep(pages.Select(p => p.SourcePath), timelines.SelectMany(t => t.Value.Select(e => EventKey(e, t.Key))));
+        return site with { Pages = pages, Timelines = timelines };
     }
+
+    /// <summary>An event's body is remembered per language: each has its own text, and its own links.</summary>
+    private static string EventKey(TimelineEvent e, string language) => language + "\n" + e.Id;
 
     /// <summary>
     /// A page's share image is a URL the theme writes into the page's head and JSON-LD; one that

@@ -26,13 +26,26 @@ public sealed record Page(
     /// <summary>Links to other sites in <see cref="Markdown"/>, found by the Markdown stage.</summary>
     public IReadOnlyList<WrittenLink> ExternalLinks { get; init; } = [];
 
+    /// <summary>The code of the page's language: the one in its file name (about.ru.md), else the site's default.</summary>
+    public string Language { get; init; } = "";
+
+    /// <summary>
+    /// What the page's translations have in common: its file's path below pages/ without the
+    /// language code and ".md" ("about" for about.md and about.ru.md).
+    /// </summary>
+    public string TranslationKey { get; init; } = "";
+
+    /// <summary>The language code in the file name ("ru" in about.ru.md), or null; the loader checks it is one of the site's.</summary>
+    public string? LanguageInName { get; init; }
+
     /// <summary>Where hosts look for the page they show for missing addresses.</summary>
     public const string NotFoundPath = "404.html";
 
-    public bool IsHome => Path.Length == 0;
+    /// <summary>The home page of the site or of one of its languages ("" or "ru/").</summary>
+    public bool IsHome => TranslationKey == "index" || Path.Length == 0;
 
     /// <summary>The page hosts show for missing addresses: kept out of sitemaps and feeds, never indexed.</summary>
-    public bool IsNotFound => Path == NotFoundPath;
+    public bool IsNotFound => Path == NotFoundPath || Path.EndsWith("/" + NotFoundPath, StringComparison.Ordinal);
 
     /// <summary>
     /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become

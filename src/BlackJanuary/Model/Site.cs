@@ -3,15 +3,53 @@ using BlackJanuary.Configuration;
 namespace BlackJanuary.Model;
 
 /// <summary>Everything the content folder says, after loading and validation.</summary>
+/// <param name="Timelines">The events as each language shows them, by language code; the same events, in the same order, in each.</param>
+/// <param name="Navs">The main navigation of each language, by language code.</param>
 public sealed record Site(
     SiteConfig Config,
     IReadOnlyList<Page> Pages,
-    IReadOnlyList<TimelineEvent> Timeline,
-    IReadOnlyList<NavItem> Nav,
+    IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines,
+    IReadOnlyDictionary<string, IReadOnlyList<NavItem>> Navs,
     IReadOnlyList<MediaFile> Media)
 {
-    /// <summary>The page that shows the timeline (layout: timeline), if the site has one.</summary>
-    public Page? TimelinePage => Pages.FirstOrDefault(p => p.Layout == "timeline");
+    private ILookup<string, Page>? _translations;
+
+    /// <summary>A copy made by 'with' has other pages: the lookup of translations is made again, from them.</summary>
+    private Site(Site original)
+    {
+        Config = original.Config;
+        Pages = original.Pages;
+        Timelines = original.Timelines;
+        Navs = original.Navs;
+        Media = original.Media;
+    }
+
+    /// <summary>The events in the default language: ids, dates, sources and images are the same in every language.</summary>
+    public IReadOnlyList<TimelineEvent> Timeline => Timelines[Config.Language];
+
+    /// <summary>Every event in every language, for stages that handle each text.</summary>
+    public IEnumerable<TimelineEvent> AllEvents => Config.Languages.SelectMany(l => Timelines[l.Code]);
+
+    /// <summary>The page that shows the timeline (layout: timeline) in the default language, if the site has one.</summary>
+    public Page? TimelinePage => TimelinePageIn(Config.Language);
+
+    /// <summary>The page that shows the timeline in a language; the default language's when that language has none.</summary>
+    public Page? TimelinePageIn(string language) =>
+        Pages.FirstOrDefault(p => p.Layout == "timeline" && p.Language == language)
+        ?? Pages.FirstOrDefault(p => p.Layout == "timeline" && p.Language == Config.Language);
+
+    /// <summary>The page in each language it is written in, itself included, in the order of the site's languages.</summary>
+    public IReadOnlyList<Page> TranslationsOf(Page page)
+    {
+        // Built on first use and then only read: pages render in parallel, and building it twice is harmless.
+        _translations ??= Pages.Where(p => p.TranslationKey.Length > 0).ToLookup(p => p.TranslationKey, StringComparer.Ordinal);
+        return page.TranslationKey.Length == 0
+            ? [page]
+            : Config.Languages.SelectMany(l => _translations[page.TranslationKey].Where(p => p.Language == l.Code)).ToList();
+    }
+
+    /// <summary>The home page of a language.</summary>
+    public Page? HomeIn(string language) => Pages.FirstOrDefault(p => p.IsHome && p.Language == language);
 }
 
 /// <summary>A file from content/media, copied as is to media/ in the output.</summary>

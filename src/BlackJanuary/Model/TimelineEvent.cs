@@ -1,5 +1,10 @@
 namespace BlackJanuary.Model;
 
+/// <summary>
+/// One event of timeline.yaml. As loaded, its texts are in <see cref="Texts"/>; <see cref="In"/>
+/// gives the event as one language shows it, with <see cref="Title"/>, <see cref="Place"/> and
+/// <see cref="BodyMarkdown"/> set.
+/// </summary>
 public sealed record TimelineEvent(
     string Id,
     PartialDate Date,
@@ -17,4 +22,47 @@ public sealed record TimelineEvent(
 
     /// <summary>Links to other sites in <see cref="BodyMarkdown"/>, found by the Markdown stage.</summary>
     public IReadOnlyList<WrittenLink> ExternalLinks { get; init; } = [];
+
+    /// <summary>The texts by language code; "" holds the ones written once for every language.</summary>
+    public IReadOnlyDictionary<string, EventText> Texts { get; init; } = new Dictionary<string, EventText>();
+
+    /// <summary>The language <see cref="Title"/> is written in: the page's, or the default language's where the event has no translation.</summary>
+    public string Language { get; init; } = "";
+
+    /// <summary>
+    /// The event in <paramref name="language"/>: each text in that language, else the one written
+    /// for every language, else the default language's. Nothing is made up for a missing text.
+    /// </summary>
+    public TimelineEvent In(string language, string defaultLanguage)
+    {
+        string? Pick(Func<EventText, string?> field, out string from)
+        {
+            foreach (var code in new[] { language, "", defaultLanguage })
+            {
+                if (Texts.TryGetValue(code, out var text) && field(text) is { } value)
+                {
+                    from = code.Length == 0 ? language : code;
+                    return value;
+                }
+            }
+
+            from = language;
+            return null;
+        }
+
+        var title = Pick(t => t.Title, out var titleLanguage) ?? Title;
+        return this with
+        {
+            Title = title,
+            Place = Pick(t => t.Place, out _) ?? "",
+            BodyMarkdown = Pick(t => t.Body, out _) ?? "",
+            Language = titleLanguage,
+        };
+    }
+
+    /// <summary>Whether the event has its own text in <paramref name="language"/>; texts written once for every language count.</summary>
+    public bool IsTranslatedInto(string language) => Texts.ContainsKey(language) || Texts.Keys.All(k => k.Length == 0);
 }
+
+/// <summary>An event's texts in one language; null where that language gives none.</summary>
+public sealed record EventText(string? Title, string? Place, string? Body);

@@ -14,27 +14,56 @@ public static partial class SiteFiles
     public const string RobotsFile = "robots.txt";
     public const string HeadersFile = "_headers";
 
-    /// <summary>The site files a page may link to (_headers is read by hosts, never served).</summary>
-    public static readonly IReadOnlyList<string> Linkable = [FeedFile, SitemapFile, RobotsFile];
+    /// <summary>The site files a page may link to (_headers is read by hosts, never served): one feed per language.</summary>
+    public static IEnumerable<string> Linkable(Configuration.SiteConfig config) =>
+        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile);
+
+    /// <summary>Each language has its own feed, in its own URL tree: feed.xml, ru/feed.xml.</summary>
+    public static string FeedPath(Configuration.SiteConfig config, string language) => config.PrefixOf(language) + FeedFile;
 
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
     public static IEnumerable<(string Path, string Text)> All(Site site) =>
     [
         (SitemapFile, Sitemap(site)),
-        (FeedFile, AtomFeed(site)),
+        .. site.Config.Languages.Select(l => (FeedPath(site.Config, l.Code), AtomFeed(site, l.Code))),
         (RobotsFile, Robots(site)),
         (HeadersFile, Headers(site)),
     ];
 
+    /// <summary>
+    /// Every page but 404s. A page with translations lists them all, itself included, with
+    /// hreflang, and the default language's version as x-default, as search engines ask.
+    /// </summary>
     public static string Sitemap(Site site)
     {
+        const string xhtml = "http://www.w3.org/1999/xhtml";
+        var c = site.Config;
         return Xml(w =>
         {
             w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            if (c.IsMultilingual)
+            {
+                w.WriteAttributeString("xmlns", "xhtml", null, xhtml);
+            }
+
             foreach (var page in site.Pages.Where(p => !p.IsNotFound).OrderBy(p => p.Path, StringComparer.Ordinal))
             {
                 w.WriteStartElement("url");
-                w.WriteElementString("loc", site.Config.AbsoluteUrlFor(page.Path));
+                w.WriteElementString("loc", c.AbsoluteUrlFor(page.Path));
+                var translations = c.IsMultilingual ? site.TranslationsOf(page) : [];
+                if (translations.Count > 1)
+                {
+                    foreach (var translation in translations)
+                    {
+                        Alternate(w, xhtml, translation.Language, c.AbsoluteUrlFor(translation.Path));
+                    }
+
+                    if (translations.FirstOrDefault(t => t.Language == c.Language) is { } original)
+                    {
+                        Alternate(w, xhtml, "x-default", c.AbsoluteUrlFor(original.Path));
+                    }
+                }
+
                 w.WriteEndElement();
             }
 
@@ -52,27 +81,29 @@ public static partial class SiteFiles
     /// An Atom feed of the newest <see cref="FeedLimit"/> dated pages, newest first. Its 'updated' is the newest page's date, not
     /// the build time, so that identical content gives an identical feed.
     /// </summary>
-    public static string AtomFeed(Site site)
+    public static string AtomFeed(Site site, string languageCode)
     {
         const string atom = "http://www.w3.org/2005/Atom";
         var c = site.Config;
-        var entries = site.Pages.Where(p => p.Date is not null && !p.IsNotFound)
+        var language = c.LanguageOf(languageCode);
+        var home = c.PrefixOf(language.Code);
+        var entries = site.Pages.Where(p => p.Date is not null && !p.IsNotFound && p.Language == language.Code)
             .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
         var updated = entries.Count > 0 ? Stamp(entries[0].Date!) : "1970-01-01T00:00:00Z";
         return Xml(w =>
         {
             w.WriteStartElement("feed", atom);
-            w.WriteAttributeString("xml", "lang", null, c.Language);
-            w.WriteElementString("title", atom, c.Title);
-            if (c.Tagline.Length > 0)
+            w.WriteAttributeString("xml", "lang", null, language.Code);
+            w.WriteElementString("title", atom, language.Title);
+            if (language.Tagline.Length > 0)
             {
-                w.WriteElementString("subtitle", atom, c.Tagline);
+                w.WriteElementString("subtitle", atom, language.Tagline);
             }
 
-            w.WriteElementString("id", atom, c.AbsoluteUrlFor(""));
+            w.WriteElementString("id", atom, c.AbsoluteUrlFor(home));
             w.WriteElementString("updated", atom, updated);
-            Link(w, atom, "self", c.AbsoluteUrlFor(FeedFile));
-            Link(w, atom, "alternate", c.AbsoluteUrlFor(""));
+            Link(w, atom, "self", c.AbsoluteUrlFor(FeedPath(c, language.Code)));
+            Link(w, atom, "alternate", c.AbsoluteUrlFor(home));
             w.WriteStartElement("author", atom);
             w.WriteElementString("name", atom, c.Author);
             w.WriteEndElement();
@@ -135,6 +166,15 @@ public static partial class SiteFiles
 
     private static string Stamp(PartialDate date) =>
         date.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static void Alternate(XmlWriter w, string ns, string hreflang, string href)
+    {
+        w.WriteStartElement("xhtml", "link", ns);
+        w.WriteAttributeString("rel", "alternate");
+        w.WriteAttributeString("hreflang", hreflang);
+        w.WriteAttributeString("href", href);
+        w.WriteEndElement();
+    }
 
     private static void Link(XmlWriter w, string ns, string rel, string href)
     {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BlackJanuary.Checks;
+using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using BlackJanuary.Output;
@@ -14,7 +15,7 @@ namespace BlackJanuary.Templates;
 internal static class TemplateFunctions
 {
     /// <param name="targets">The site's pages and files; anchors are not checked in templates (their ids come from content).</param>
-    public static ScriptObject Create(Site site, AssetManifest assets, LinkTargets targets)
+    public static ScriptObject Create(Site site, AssetManifest assets, UiStrings strings, LinkTargets targets)
     {
         var config = site.Config;
         var functions = new ScriptObject();
@@ -23,18 +24,41 @@ internal static class TemplateFunctions
             CheckPublished(context, path, targets);
             return config.PathFor(path);
         }));
+        functions.Import("lang_url", new Func<TemplateContext, string, string>((context, path) =>
+        {
+            var inLanguage = config.PrefixOf(HtmlTemplateContext.LanguageOf(context).Code) + path.TrimStart('/');
+            CheckPublished(context, inLanguage, targets);
+            return config.PathFor(inLanguage);
+        }));
         functions.Import("find_page", new Func<TemplateContext, string, ScriptObject?>((context, path) =>
         {
-            var page = targets.PageAtPath(path);
-            HtmlTemplateContext.ReadsOf(context).Pages[path] = page;
+            // The page in the language of the page being rendered, else the one at the path as given.
+            var reads = HtmlTemplateContext.ReadsOf(context);
+            var inLanguage = config.PrefixOf(HtmlTemplateContext.LanguageOf(context).Code) + path.TrimStart('/');
+            var page = targets.PageAtPath(inLanguage);
+            reads.Pages[inLanguage] = page;
+            if (page is null && inLanguage != path)
+            {
+                page = targets.PageAtPath(path);
+                reads.Pages[path] = page;
+            }
+
             return page is null ? null : TemplateModel.PageObject(site, page);
         }));
+        functions.Import("t", new Func<TemplateContext, string, string>((context, key) =>
+        {
+            var language = HtmlTemplateContext.LanguageOf(context);
+            // A string missing in one language is reported once by UiStrings.Check; one missing everywhere is the template's mistake.
+            return strings.Find(key, language.Code, config.Language)
+                ?? throw new ArgumentException($"no UI string '{key}' in templates/i18n/ (looked in '{language.Code}', '{config.Language}' and 'en'); add '{key}: …' to i18n/{config.Language}.yaml");
+        }));
+        functions.Import("sort_text", new Func<TemplateContext, IEnumerable, string?, ScriptArray>(SortText));
         functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
         functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
         functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));
         functions.Import("json", new Func<object?, TrustedHtml>(value => new TrustedHtml(Json(value))));
         functions.Import("raw", new Func<object?, TrustedHtml>(value => value as TrustedHtml ?? new TrustedHtml(value?.ToString() ?? "")));
-        functions.Import("format_date", new Func<string, string>(FormatDate));
+        functions.Import("format_date", new Func<TemplateContext, string, string>((context, iso) => FormatDate(iso, HtmlTemplateContext.LanguageOf(context))));
         functions["include"] = new IncludeFunction();
         return functions;
     }
@@ -85,8 +109,28 @@ internal static class TemplateFunctions
         ?? throw new ArgumentException($"no asset '{name}' in templates/assets/"
             + (Content.Suggest.Nearest(name, assets.Names) is { } near ? $"; did you mean '{near}'?" : ""));
 
-    private static string FormatDate(string iso) =>
-        PartialDate.TryParse(iso, out var date) ? date.Text : throw new ArgumentException($"'{iso}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");
+    private static string FormatDate(string iso, SiteLanguage language) =>
+        PartialDate.TryParse(iso, out var date) ? language.Format(date) : throw new ArgumentException($"'{iso}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");
+
+    /// <summary>
+    /// A list of texts, or of objects by one of their fields, in the alphabetical order of the
+    /// page's language: Azerbaijani puts ç after c, ə after e and x after h; Russian sorts ё with е.
+    /// </summary>
+    private static ScriptArray SortText(TemplateContext context, IEnumerable items, string? field)
+    {
+        var compare = HtmlTemplateContext.LanguageOf(context).CultureInfo.CompareInfo;
+        string TextOf(object? item) => field is null ? item?.ToString() ?? ""
+            : item is ScriptObject o ? o[field]?.ToString() ?? ""
+            : throw new ArgumentException($"sort_text by '{field}' needs a list of objects");
+        var sorted = new ScriptArray();
+        // Stable, so that equal texts keep the order they were written in.
+        foreach (var item in items.Cast<object?>().OrderBy(TextOf, Comparer<string>.Create((a, b) => compare.Compare(a, b, System.Globalization.CompareOptions.None))))
+        {
+            sorted.Add(item);
+        }
+
+        return sorted;
+    }
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {

@@ -15,8 +15,9 @@ internal static class TemplateModel
     public static ScriptObject SiteObject(Site site, Page current, string version, string shareImage)
     {
         var c = site.Config;
+        var language = c.LanguageOf(current.Language);
         var nav = new ScriptArray();
-        foreach (var item in site.Nav)
+        foreach (var item in site.Navs[language.Code])
         {
             nav.Add(new ScriptObject
             {
@@ -28,10 +29,12 @@ internal static class TemplateModel
 
         return new ScriptObject
         {
-            ["title"] = c.Title,
-            ["tagline"] = c.Tagline,
-            ["description"] = c.Description,
-            ["language"] = c.Language,
+            ["title"] = language.Title,
+            ["tagline"] = language.Tagline,
+            ["description"] = language.Description,
+            ["language"] = language.Code,
+            ["culture"] = language.Culture.Length > 0 ? language.Culture : language.Code,
+            ["languages"] = Languages(site, current),
             ["author"] = c.Author,
             ["base_url"] = c.BaseUrl.ToString(),
             ["csp"] = SecurityPolicy.ContentSecurityPolicy,
@@ -41,40 +44,108 @@ internal static class TemplateModel
         };
     }
 
+    /// <summary>
+    /// The language switcher's entries: this page in each language, or that language's home page
+    /// when the page has no translation there (<c>translated</c> is false then). Empty for a site
+    /// in one language.
+    /// </summary>
+    private static ScriptArray Languages(Site site, Page current)
+    {
+        var c = site.Config;
+        var languages = new ScriptArray();
+        if (!c.IsMultilingual)
+        {
+            return languages;
+        }
+
+        var translations = site.TranslationsOf(current);
+        foreach (var language in c.Languages)
+        {
+            var translation = translations.FirstOrDefault(p => p.Language == language.Code);
+            languages.Add(new ScriptObject
+            {
+                ["code"] = language.Code,
+                ["name"] = language.Name,
+                ["culture"] = language.Culture,
+                ["url"] = c.PathFor(translation?.Path ?? site.HomeIn(language.Code)?.Path ?? c.PrefixOf(language.Code)),
+                ["current"] = language.Code == current.Language,
+                ["translated"] = translation is not null,
+            });
+        }
+
+        return languages;
+    }
+
     private static ScriptObject Frozen(ScriptObject value)
     {
         value.IsReadOnly = true;
         return value;
     }
 
-    public static ScriptObject PageObject(Site site, Page page) => new()
+    public static ScriptObject PageObject(Site site, Page page)
     {
-        ["title"] = page.Title,
-        ["summary"] = page.Summary,
-        ["description"] = page.Summary.Length > 0 ? page.Summary : site.Config.Description,
-        ["url"] = site.Config.PathFor(page.Path),
-        ["permalink"] = site.Config.AbsoluteUrlFor(page.Path),
-        ["kind"] = page.IsNotFound ? "404" : page.Layout is "home" or "timeline" ? page.Layout : "page",
-        ["layout"] = page.Layout,
-        ["date_iso"] = page.Date?.Iso ?? "",
-        ["date_text"] = page.Date?.Text ?? "",
-        ["content"] = new TrustedHtml(page.ContentHtml),
-        ["image"] = page.Image.Length > 0 ? site.Config.AbsoluteUrlFor(page.Image) : "",
-        ["image_alt"] = page.ImageAlt,
-        ["is_home"] = page.IsHome,
-    };
+        var c = site.Config;
+        var language = c.LanguageOf(page.Language);
+        return new ScriptObject
+        {
+            ["title"] = page.Title,
+            ["summary"] = page.Summary,
+            ["description"] = page.Summary.Length > 0 ? page.Summary : language.Description,
+            ["url"] = c.PathFor(page.Path),
+            ["permalink"] = c.AbsoluteUrlFor(page.Path),
+            ["kind"] = page.IsNotFound ? "404" : page.Layout is "home" or "timeline" ? page.Layout : "page",
+            ["layout"] = page.Layout,
+            ["language"] = language.Code,
+            ["date_iso"] = page.Date?.Iso ?? "",
+            ["date_text"] = page.Date is { } date ? language.Format(date) : "",
+            ["content"] = new TrustedHtml(page.ContentHtml),
+            ["image"] = page.Image.Length > 0 ? c.AbsoluteUrlFor(page.Image) : "",
+            ["image_alt"] = page.ImageAlt,
+            ["is_home"] = page.IsHome,
+            ["alternates"] = Alternates(site, page, out var xDefault),
+            ["x_default"] = xDefault,
+        };
+    }
+
+    /// <summary>
+    /// The page in every language it exists in, itself included, for hreflang links; and the
+    /// default language's version for x-default. None for a site in one language or a 404 page.
+    /// </summary>
+    private static ScriptArray Alternates(Site site, Page page, out string xDefault)
+    {
+        var c = site.Config;
+        var alternates = new ScriptArray();
+        xDefault = "";
+        if (!c.IsMultilingual || page.IsNotFound)
+        {
+            return alternates;
+        }
+
+        foreach (var translation in site.TranslationsOf(page))
+        {
+            alternates.Add(new ScriptObject { ["hreflang"] = translation.Language, ["permalink"] = c.AbsoluteUrlFor(translation.Path) });
+            if (translation.Language == c.Language)
+            {
+                xDefault = c.AbsoluteUrlFor(translation.Path);
+            }
+        }
+
+        return alternates;
+    }
 
     /// <summary>
     /// Built once per build and shared by every page's render, so it is frozen: a template that
     /// tried to change it would otherwise race with the other pages rendering in parallel.
     /// </summary>
-    public static ScriptObject TimelineObject(Site site)
+    public static ScriptObject TimelineObject(Site site, string languageCode)
     {
         var c = site.Config;
-        var timelinePath = site.TimelinePage?.Path ?? "timeline/";
+        var language = c.LanguageOf(languageCode);
+        var timelinePage = site.TimelinePageIn(language.Code);
+        var timelinePath = timelinePage?.Path ?? c.PrefixOf(language.Code) + "timeline/";
         var all = new ScriptArray();
         var years = new ScriptArray();
-        foreach (var group in site.Timeline.GroupBy(e => e.Date.Year))
+        foreach (var group in site.Timelines[language.Code].GroupBy(e => e.Date.Year))
         {
             var events = new ScriptArray();
             foreach (var e in group)
@@ -93,9 +164,11 @@ internal static class TemplateModel
                     ["title"] = e.Title,
                     ["year"] = e.Date.Iso[..4],
                     ["date_iso"] = e.Date.Iso,
-                    ["date_text"] = e.Date.Text,
+                    ["date_text"] = language.Format(e.Date),
                     ["end_date_iso"] = e.EndDate?.Iso ?? "",
-                    ["end_date_text"] = e.EndDate?.Text ?? "",
+                    ["end_date_text"] = e.EndDate is { } end ? language.Format(end) : "",
+                    // The language of the event's text: the default one's where it is not translated, which the theme marks with lang.
+                    ["lang"] = e.Language,
                     ["place"] = e.Place,
                     ["body"] = new TrustedHtml(e.BodyHtml),
                     ["sources"] = sources,
@@ -121,7 +194,7 @@ internal static class TemplateModel
         {
             ["years"] = years,
             ["events"] = all,
-            ["page"] = site.TimelinePage is { } page ? Frozen(PageObject(site, page)) : null,
+            ["page"] = timelinePage is { } page ? Frozen(PageObject(site, page)) : null,
             IsReadOnly = true,
         };
     }

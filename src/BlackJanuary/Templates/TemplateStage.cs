@@ -1,3 +1,4 @@
+using BlackJanuary.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 using BlackJanuary.Checks;
@@ -24,7 +25,7 @@ public static class TemplateStage
     private const int RecursiveLimit = 64;
 
     /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
-    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null)
+    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null)
     {
         memo ??= new TemplateMemo();
         memo.BeginBuild();
@@ -37,11 +38,13 @@ public static class TemplateStage
 
         var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
-        var siteKey = SiteKey(site, assets, version, shareImage);
+        var siteKey = SiteKey(site, assets, strings, version, shareImage);
         var timelineKey = TimelineKey(site);
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
-        var shared = new Lazy<(ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline)>(() =>
-            (TemplateFunctions.ReproducibleBuiltins(), TemplateFunctions.Create(site, assets, targets), TemplateModel.TimelineObject(site)));
+        var shared = new Lazy<Shared>(() => new Shared(
+            TemplateFunctions.ReproducibleBuiltins(),
+            TemplateFunctions.Create(site, assets, strings, targets),
+            site.Config.Languages.ToDictionary(l => l.Code, l => TemplateModel.TimelineObject(site, l.Code))));
         var rendered = site.Pages.AsParallel().AsOrdered()
             .Select(page =>
             {
@@ -79,30 +82,39 @@ public static class TemplateStage
         && known.Reads.Pages.All(p => Equals(targets.PageAtPath(p.Key), p.Value));
 
     /// <summary>What every page's render may read of the site: settings, navigation, which pages and files exist, assets.</summary>
-    private static string SiteKey(Site site, AssetManifest assets, string version, string shareImage)
+    private static string SiteKey(Site site, AssetManifest assets, UiStrings strings, string version, string shareImage)
     {
         var text = new StringBuilder();
         var c = site.Config;
-        text.AppendJoin('\n', c.Title, c.Tagline, c.Description, c.BaseUrl, c.Language, c.Author, c.Image, c.RawHtml, version, shareImage, site.TimelinePage?.Path).Append('\n');
-        foreach (var item in site.Nav)
+        text.AppendJoin('\n', c.BaseUrl, c.Language, c.DefaultLanguageInSubdir, c.Author, c.Image, c.RawHtml, version, shareImage, strings.Key).Append('\n');
+        foreach (var language in c.Languages)
         {
-            text.Append(item.Title).Append('\t').Append(item.Path).Append('\n');
+            text.AppendJoin('\t', language.Code, language.Name, language.Culture, language.Title, language.Tagline, language.Description).Append('\n');
+            foreach (var item in site.Navs[language.Code])
+            {
+                text.Append(item.Title).Append('\t').Append(item.Path).Append('\n');
+            }
         }
 
-        text.AppendJoin(' ', site.Pages.Select(p => p.Path)).Append('\n');
+        // Paths with their translation keys: the language switcher and hreflang links read them.
+        text.AppendJoin(' ', site.Pages.Select(p => p.Path + "=" + p.TranslationKey)).Append('\n');
         text.AppendJoin(' ', site.Media.Select(m => m.OutputPath)).Append('\n');
         text.AppendJoin(' ', assets.All.Select(a => a.LogicalPath + "=" + a.OutputPath));
         return Hash(text);
     }
 
-    /// <summary>What a page that reads 'timeline' sees: the events and the page that shows them.</summary>
+    /// <summary>What a page that reads 'timeline' sees: the events in every language, and the pages that show them.</summary>
     private static string TimelineKey(Site site)
     {
-        var text = new StringBuilder().Append(site.TimelinePage).Append('\n');
-        foreach (var e in site.Timeline)
+        var text = new StringBuilder();
+        foreach (var language in site.Config.Languages)
         {
-            text.AppendJoin('\t', e.Id, e.Date.Iso, e.EndDate?.Iso, e.Title, e.Place, e.BodyHtml, e.Image, e.ImageAlt).Append('\t')
-                .AppendJoin('\t', e.Sources.Select(s => s.Title + " " + s.Url)).Append('\n');
+            text.Append(site.TimelinePageIn(language.Code)).Append('\n');
+            foreach (var e in site.Timelines[language.Code])
+            {
+                text.AppendJoin('\t', e.Id, e.Date.Iso, e.EndDate?.Iso, e.Title, e.Place, e.Language, e.BodyHtml, e.Image, e.ImageAlt).Append('\t')
+                    .AppendJoin('\t', e.Sources.Select(s => s.Title + " " + s.Url)).Append('\n');
+            }
         }
 
         return Hash(text);
@@ -110,7 +122,10 @@ public static class TemplateStage
 
     private static string Hash(StringBuilder text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
 
-    private static string? RenderPage(Site site, Page page, TemplateSet templates, (ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline) shared, string version, string shareImage, RenderReads reads)
+    /// <summary>What every page's render shares, built once per build: functions, and the timeline as each language shows it.</summary>
+    private sealed record Shared(ScriptObject Builtins, ScriptObject Functions, IReadOnlyDictionary<string, ScriptObject> Timelines);
+
+    private static string? RenderPage(Site site, Page page, TemplateSet templates, Shared shared, string version, string shareImage, RenderReads reads)
     {
         var layout = $"layouts/{page.Layout}.html";
         if (!templates.Contains(layout))
@@ -132,19 +147,20 @@ public static class TemplateStage
         {
             ["site"] = TemplateModel.SiteObject(site, page, version, shareImage),
             ["page"] = TemplateModel.PageObject(site, page),
-            ["timeline"] = shared.Timeline,
+            ["timeline"] = shared.Timelines[site.Config.LanguageOf(page.Language).Code],
         };
-        var inner = Run(templates, layout, shared.Builtins, shared.Functions, globals, reads);
+        var language = site.Config.LanguageOf(page.Language);
+        var inner = Run(templates, layout, shared.Builtins, shared.Functions, globals, reads, language);
         if (inner is null)
         {
             return null;
         }
 
         globals["content"] = new TrustedHtml(inner);
-        return Run(templates, BaseLayout, shared.Builtins, shared.Functions, globals, reads);
+        return Run(templates, BaseLayout, shared.Builtins, shared.Functions, globals, reads, language);
     }
 
-    private static string? Run(TemplateSet templates, string name, ScriptObject builtins, ScriptObject functions, ScriptObject globals, RenderReads reads)
+    private static string? Run(TemplateSet templates, string name, ScriptObject builtins, ScriptObject functions, ScriptObject globals, RenderReads reads, SiteLanguage language)
     {
         var template = templates.Get(name);
         reads.Templates[name] = template;
@@ -153,7 +169,7 @@ public static class TemplateStage
             return null; // Already reported when the template set was loaded.
         }
 
-        var context = new HtmlTemplateContext(builtins, reads)
+        var context = new HtmlTemplateContext(builtins, reads, language)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
