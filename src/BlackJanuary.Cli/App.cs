@@ -89,6 +89,11 @@ public static class App
 
         var all = diagnostics.Sorted();
         reporter.Diagnostics(all);
+        if (snapshot.Site is { } checkedSite)
+        {
+            ReportTranslations(Translations.Missing(checkedSite), reporter);
+        }
+
         foreach (var link in external)
         {
             reporter.Detail($"  {link.Url}  ({link.Locations[0].Format(Directory.GetCurrentDirectory())}{(link.Locations.Count > 1 ? $" and {link.Locations.Count - 1} more" : "")})");
@@ -104,6 +109,23 @@ public static class App
 
         reporter.Failed($"Check failed: {Why(all, check.Options.Strict)}; {note} ({ms} ms). Fix the problems above and check again.");
         return ExitCodes.ContentErrors;
+    }
+
+    /// <summary>A table of what each language lacks; not a problem (a site may publish before every translation is done), so not a diagnostic.</summary>
+    private static void ReportTranslations(IReadOnlyList<Translations.Gaps> gaps, Reporter reporter)
+    {
+        if (gaps.Count == 0)
+        {
+            return;
+        }
+
+        reporter.Info("Translations:");
+        reporter.Info($"  {"language",-22} {"pages missing",13} {"events missing",14}");
+        foreach (var gap in gaps)
+        {
+            reporter.Info($"  {gap.Language + " (" + gap.Name + ")",-22} {gap.Pages.Count,13} {gap.Events.Count,14}" +
+                (gap.Pages.Count + gap.Events.Count > 0 ? "  " + string.Join(", ", gap.Pages.Concat(gap.Events.Select(e => "event " + e))) : ""));
+        }
     }
 
     internal static string Why(IReadOnlyList<Diagnostic> diagnostics, bool strict) =>

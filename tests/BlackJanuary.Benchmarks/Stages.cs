@@ -48,6 +48,7 @@ public class StageBenchmarks
     private Site _markdownSite = null!;
     private Site _templateSite = null!;
     private TemplateSet _templates = null!;
+    private UiStrings _strings = null!;
     private AssetManifest _assets = null!;
     private string _html = "";
 
@@ -66,14 +67,15 @@ public class StageBenchmarks
         _markdownSite = site with
         {
             Pages = site.Pages.Select(p => p == story ? p : p with { Markdown = "" }).ToList(),
-            Timeline = site.Timeline.Select(e => e with { BodyMarkdown = "" }).ToList(),
+            Timelines = site.Timelines.ToDictionary(t => t.Key, t => (IReadOnlyList<TimelineEvent>)t.Value.Select(e => e with { BodyMarkdown = "" }).ToList()),
         };
         var rendered = MarkdownStage.Render(_markdownSite, diagnostics);
         _templateSite = rendered with { Pages = [rendered.Pages.Single(p => p.SourcePath == _storyFile)] };
         string[] theme = [Path.Combine(Root, "templates")];
         _templates = TemplateSet.Load(theme, diagnostics);
         _assets = AssetManifest.Build(theme, diagnostics);
-        _html = TemplateStage.Render(_templateSite, _templates, _assets, SiteBuilder.Version, diagnostics).Single().Html;
+        _strings = UiStrings.Load(theme, diagnostics);
+        _html = TemplateStage.Render(_templateSite, _templates, _strings, _assets, SiteBuilder.Version, diagnostics).Single().Html;
         // A benchmark of input that raises diagnostics would time the reporting, not the stage.
         if (diagnostics.Any)
         {
@@ -91,7 +93,7 @@ public class StageBenchmarks
     public Site MarkdownOnePage() => MarkdownStage.Render(_markdownSite, new DiagnosticBag());
 
     [Benchmark]
-    public IReadOnlyList<RenderedPage> TemplateOnePage() => TemplateStage.Render(_templateSite, _templates, _assets, SiteBuilder.Version, new DiagnosticBag());
+    public IReadOnlyList<RenderedPage> TemplateOnePage() => TemplateStage.Render(_templateSite, _templates, _strings, _assets, SiteBuilder.Version, new DiagnosticBag());
 
     /// <summary>A site of 100 copies of the story page written and swapped in; reported per file.</summary>
     [Benchmark(OperationsPerInvoke = FilesPerWrite)]

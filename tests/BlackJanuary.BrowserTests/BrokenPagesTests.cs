@@ -92,6 +92,44 @@ public sealed class BrokenPagesTests(SiteFixture fixture)
     }
 
     [Fact]
+    public void LanguageChecksReportBrokenAlternatesAndSwitcher()
+    {
+        var languages = new[] { ("az", new Uri("http://x/")), ("en", new Uri("http://x/en/")), ("ru", new Uri("http://x/ru/")) };
+        var alternates = new[] { new Alternate("az", "http://x/a/"), new Alternate("en", "http://x/en/a/"), new Alternate("ru", "http://x/ru/a/") };
+        var alternateProblems = LanguageChecks.AlternateSetProblems([alternates[1], alternates[2], alternates[2]], "az", "http://x/a/", ["az", "en", "ru"]);
+        Assert.Contains(alternateProblems, p => p.Contains("x-default", StringComparison.Ordinal));
+        Assert.Contains(alternateProblems, p => p.Contains("do not list the page itself", StringComparison.Ordinal));
+        Assert.Contains(alternateProblems, p => p.Contains("given 2 times", StringComparison.Ordinal));
+
+        var switcher = new SwitcherReport
+        {
+            Count = 1,
+            HtmlLang = "ru",
+            Links =
+            [
+                new SwitcherLink { HrefLang = "az", Lang = "", Name = "az", Href = "http://x/a/" },
+                new SwitcherLink { HrefLang = "ru", Lang = "ru", Name = "Русский", Current = "true", Href = "http://x/ru/a/" },
+                new SwitcherLink { HrefLang = "en", Lang = "en", Name = "English", Current = "true", Href = "http://x/en/" },
+            ],
+        };
+        var problems = LanguageChecks.SwitcherProblems(switcher, new Uri("http://x/ru/a/"), languages, alternates);
+        Assert.Contains(problems, p => p.Contains("no aria-label", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("not the site's languages", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("aria-current", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("lang=\"\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("shows a code", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("not to the page itself", StringComparison.Ordinal));
+        Assert.Single(LanguageChecks.SwitcherProblems(new SwitcherReport(), new Uri("http://x/"), languages, alternates), p => p.StartsWith("no language switcher", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SwitcherFocusCheckReportsAPageWithoutSwitcher()
+    {
+        await using var visit = await OpenAsync("keyboard-trap.html");
+        Assert.Contains(await LanguageChecks.SwitcherFocusProblemsAsync(visit.Page, 5), p => p.Contains("no language switcher", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NoJavaScriptCheckReportsAPageWrittenByScript()
     {
         var browser = await fixture.BrowserAsync();

@@ -82,12 +82,14 @@ public sealed class HeadTests(SiteFixture fixture)
             var (items, errors) = MarkupChecks.JsonLd(html);
             findings.Add(page.File, errors);
             var types = items.Select(MarkupChecks.TypeOf).ToList();
-            if (page.File == "index.html" && !types.Contains("Article"))
+            // Every language has its home page, each the Article of that language.
+            var home = built.IsHome(page);
+            if (home && !types.Contains("Article"))
             {
                 findings.Add(page.File, $"the home page has no JSON-LD Article (it has: {string.Join(", ", types)})");
             }
 
-            if (page.File != "index.html" && !page.IsNotFoundPage && !types.Contains("BreadcrumbList"))
+            if (!home && !page.IsNotFoundPage && !types.Contains("BreadcrumbList"))
             {
                 findings.Add(page.File, $"no JSON-LD BreadcrumbList (it has: {string.Join(", ", types)})");
             }

@@ -36,13 +36,16 @@ public sealed class NoJavaScriptTests(SiteFixture fixture)
     {
         var browser = await fixture.BrowserAsync();
         await using var plain = await browser.NewContextAsync(javaScript: false);
-        await using var visit = await Browse.OpenAsync(plain, fixture.Site(site).UrlOf("timeline/"));
-        var (_, ids) = await PageChecks.TimelineAsync(visit.Page);
-        Assert.NotEmpty(ids);
-        var href = "#" + ids[^1];
-        await visit.Page.Locator($"a[href='{href}']").ClickAsync();
-        Assert.EndsWith(href, visit.Page.Url, StringComparison.Ordinal);
-        var targeted = await visit.Page.EvaluateAsync<bool>("id => document.getElementById(id)?.matches(':target') ?? false", ids[^1]);
-        Assert.True(targeted, $"after following {href} with JavaScript off, the event is not the :target");
+        foreach (var (_, timeline) in TimelineTests.Timelines(fixture.Site(site)))
+        {
+            await using var visit = await Browse.OpenAsync(plain, timeline);
+            var (_, ids) = await PageChecks.TimelineAsync(visit.Page);
+            Assert.NotEmpty(ids);
+            var href = "#" + ids[^1];
+            await visit.Page.Locator($"a[href='{href}']").ClickAsync();
+            Assert.EndsWith(href, visit.Page.Url, StringComparison.Ordinal);
+            var targeted = await visit.Page.EvaluateAsync<bool>("id => document.getElementById(id)?.matches(':target') ?? false", ids[^1]);
+            Assert.True(targeted, $"after following {href} on {timeline.AbsolutePath} with JavaScript off, the event is not the :target");
+        }
     }
 }

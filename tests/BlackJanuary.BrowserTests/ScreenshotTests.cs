@@ -4,9 +4,11 @@ using Microsoft.Playwright;
 namespace BlackJanuary.BrowserTests;
 
 /// <summary>
-/// Full-page screenshots of the memorial's home and timeline for a person to look at, in
-/// SCREENSHOTS_DIR when it names a folder (SCREENSHOTS_DIR=/tmp/shots tests/run.sh), else in a
-/// temporary folder. Each must be a PNG exactly as wide as its viewport: a wider page scrolls sideways.
+/// Full-page screenshots of the memorial's home and timeline in every language for a person to
+/// look at, in SCREENSHOTS_DIR when it names a folder (SCREENSHOTS_DIR=/tmp/shots tests/run.sh),
+/// else in a temporary folder. Each must be a PNG exactly as wide as its viewport: a wider page
+/// scrolls sideways. The files are named language-page-width-scheme.png ("ru-timeline-375-dark.png"),
+/// with the header of a Russian page at phone width, a switcher link focused, beside them.
 /// </summary>
 public sealed class ScreenshotTests(SiteFixture fixture)
 {
@@ -23,14 +25,27 @@ public sealed class ScreenshotTests(SiteFixture fixture)
             foreach (var width in new[] { 375, 1280 })
             {
                 await using var context = await browser.NewContextAsync(scheme, width: width);
-                foreach (var (name, path) in new[] { ("home", ""), ("timeline", "timeline/") })
+                foreach (var language in site.Languages)
                 {
-                    await using var visit = await Browse.OpenAsync(context, site.UrlOf(path));
-                    var file = Path.Combine(dir, $"{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
-                    var png = await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                    foreach (var (name, path) in new[] { ("home", ""), ("timeline", "timeline/") })
+                    {
+                        await using var visit = await Browse.OpenAsync(context, new Uri(language.Home.Url, path));
+                        var file = Path.Combine(dir, $"{language.Code}-{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+                        var png = await visit.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                        TestContext.Current.SendDiagnosticMessage($"screenshot: {file}");
+                        AssertPngOfWidth(png, width, file);
+                    }
+                }
+
+                // Keyboard focus on the switcher, where a phone's header is most crowded.
+                var russian = site.Languages.FirstOrDefault(l => l.Code == "ru") ?? site.Languages[^1];
+                await using (var visit = await Browse.OpenAsync(context, new Uri(russian.Home.Url, "timeline/")))
+                {
+                    await visit.Page.Locator("nav a[hreflang]").First.FocusAsync();
+                    await visit.Page.Keyboard.PressAsync("Tab");
+                    var file = Path.Combine(dir, $"{russian.Code}-switcher-focus-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+                    await visit.Page.Locator("header").First.ScreenshotAsync(new LocatorScreenshotOptions { Path = file });
                     TestContext.Current.SendDiagnosticMessage($"screenshot: {file}");
-                    Assert.True(png.AsSpan().StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G']), $"{file} is not a PNG");
-                    Assert.Equal(width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
                 }
             }
         }
@@ -39,5 +54,11 @@ public sealed class ScreenshotTests(SiteFixture fixture)
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static void AssertPngOfWidth(byte[] png, int width, string file)
+    {
+        Assert.True(png.AsSpan().StartsWith((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G']), $"{file} is not a PNG");
+        Assert.Equal(width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
     }
 }

@@ -11,7 +11,7 @@ public static class ContentLoader
 {
     public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
-    private static readonly string[] SourceKeys = ["title", "url"];
+    private static readonly string[] SourceKeys = ["title", "url", "language"];
     // Hidden entries are skipped as SafeFolder skips them; links are not recursed into.
     private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
 
@@ -298,7 +298,9 @@ public static class ContentLoader
                 continue;
             }
 
-            pages.Add(page with { Path = config.PrefixOf(language) + page.Path, Language = language });
+            // Hosts look for /404.html: the default language's stays there, in every layout of URLs.
+            var prefix = page.IsNotFound && language == config.Language ? "" : config.PrefixOf(language);
+            pages.Add(page with { Path = prefix + page.Path, Language = language });
         }
 
         foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -419,7 +421,15 @@ public static class ContentLoader
             var source = YamlFields.Of(item, file, 1, diagnostics, "a source");
             var sourceTitle = source?.Text("title", required: true);
             var url = source?.Text("url") ?? "";
+            var sourceLanguage = source?.Text("language") ?? "";
             source?.WarnUnknownKeys(SourceKeys);
+            if (source is not null && sourceLanguage.Length > 0 && !SiteConfigLoader.IsLanguageCode(sourceLanguage))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("language"),
+                    $"source language '{sourceLanguage}' is not a language code; write the code of the language the title is in, such as en, az or ru");
+                sourceLanguage = "";
+            }
+
             if (source is not null && url.Length > 0 && !IsHttpUrl(url))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("url"),
@@ -427,7 +437,7 @@ public static class ContentLoader
             }
             else if (sourceTitle is not null)
             {
-                sources.Add(new Source(sourceTitle, url));
+                sources.Add(new Source(sourceTitle, url, sourceLanguage));
             }
         }
 

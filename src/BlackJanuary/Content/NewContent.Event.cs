@@ -274,19 +274,25 @@ public static partial class NewContent
         var added = events.FirstOrDefault(e => e.Id == id);
         var others = events.Where(e => !ReferenceEquals(e, added)).ToList();
         return added is not null
-            && added.Date == wanted.Date && added.EndDate == wanted.EndDate && added.Title == wanted.Title && added.Place == (wanted.Place ?? "")
+            && added.Date == wanted.Date && added.EndDate == wanted.EndDate && added.Title == wanted.Title && added.In("", "").Place == (wanted.Place ?? "")
             && others.Count == before.Count
             && others.Zip(before).All(pair => SameEvent(pair.First, pair.Second));
     }
 
     /// <summary>
-    /// Events are records, but their source lists compare by reference. Line breaks at the end of
-    /// a body mean nothing in Markdown, and the newline added to a file that lacked one gives its
-    /// last 'body: |' one more.
+    /// Events are records, but their source lists and texts compare by reference. Line breaks at
+    /// the end of a body mean nothing in Markdown, and the newline added to a file that lacked one
+    /// gives its last 'body: |' one more.
     /// </summary>
-    private static bool SameEvent(TimelineEvent x, TimelineEvent y) => Comparable(x) == Comparable(y) && x.Sources.SequenceEqual(y.Sources);
+    private static bool SameEvent(TimelineEvent x, TimelineEvent y) =>
+        Comparable(x) == Comparable(y) && x.Sources.SequenceEqual(y.Sources) && Texts(x).SequenceEqual(Texts(y));
 
-    private static TimelineEvent Comparable(TimelineEvent e) => e with { Sources = NoSources, BodyMarkdown = e.BodyMarkdown.TrimEnd('\n') };
+    private static TimelineEvent Comparable(TimelineEvent e) => e with { Sources = NoSources, Texts = NoTexts };
+
+    private static IEnumerable<(string Language, EventText Text)> Texts(TimelineEvent e) =>
+        e.Texts.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value with { Body = t.Value.Body?.TrimEnd('\n') }));
+
+    private static readonly IReadOnlyDictionary<string, EventText> NoTexts = new Dictionary<string, EventText>();
 
     private sealed record Wanted(PartialDate Date, PartialDate? EndDate, string Title, string? Place, string? Id);
 

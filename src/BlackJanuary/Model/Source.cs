@@ -1,4 +1,5 @@
 namespace BlackJanuary.Model;
 
 /// <summary>A cited source; <see cref="Url"/> is empty for sources that are not online.</summary>
-public sealed record Source(string Title, string Url);
+/// <param name="Language">The code of the language its title is written in, when given: a citation keeps its own language on every page.</param>
+public sealed record Source(string Title, string Url, string Language = "");

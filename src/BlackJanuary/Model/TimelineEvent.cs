@@ -61,7 +61,15 @@ public sealed record TimelineEvent(
     }
 
     /// <summary>Whether the event has its own text in <paramref name="language"/>; texts written once for every language count.</summary>
-    public bool IsTranslatedInto(string language) => Texts.ContainsKey(language) || Texts.Keys.All(k => k.Length == 0);
+    public bool IsTranslatedInto(string language)
+    {
+        // Every field given per language (title, place or body as a mapping) needs its text in this one.
+        var perLanguage = Texts.Where(t => t.Key.Length > 0).Select(t => t.Value).ToList();
+        Texts.TryGetValue(language, out var own);
+        return (!perLanguage.Any(t => t.Title is not null) || own?.Title is not null)
+            && (!perLanguage.Any(t => t.Place is not null) || own?.Place is not null)
+            && (!perLanguage.Any(t => t.Body is not null) || own?.Body is not null);
+    }
 }
 
 /// <summary>An event's texts in one language; null where that language gives none.</summary>

@@ -28,7 +28,35 @@ public static partial class SiteFiles
         .. site.Config.Languages.Select(l => (FeedPath(site.Config, l.Code), AtomFeed(site, l.Code))),
         (RobotsFile, Robots(site)),
         (HeadersFile, Headers(site)),
+        .. site.Config.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
     ];
+
+    /// <summary>
+    /// With every language in its own folder nothing lives at the root, where visitors arrive: it
+    /// sends them on to the default language's home, without a script (the CSP allows none).
+    /// </summary>
+    public static string RootRedirect(Site site)
+    {
+        var c = site.Config;
+        var home = System.Net.WebUtility.HtmlEncode(c.PathFor(c.PrefixOf(c.Language)));
+        var title = System.Net.WebUtility.HtmlEncode(c.DefaultLanguage.Title);
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{c.Language}">
+            <head>
+            <meta charset="utf-8">
+            <title>{title}</title>
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url={home}">
+            <link rel="canonical" href="{System.Net.WebUtility.HtmlEncode(c.AbsoluteUrlFor(c.PrefixOf(c.Language)))}">
+            </head>
+            <body>
+            <p><a href="{home}">{title}</a></p>
+            </body>
+            </html>
+
+            """;
+    }
 
     /// <summary>
     /// Every page but 404s. A page with translations lists them all, itself included, with

@@ -52,7 +52,8 @@ internal static class TemplateFunctions
             return strings.Find(key, language.Code, config.Language)
                 ?? throw new ArgumentException($"no UI string '{key}' in templates/i18n/ (looked in '{language.Code}', '{config.Language}' and 'en'); add '{key}: …' to i18n/{config.Language}.yaml");
         }));
-        functions.Import("sort_text", new Func<TemplateContext, IEnumerable, string?, ScriptArray>(SortText));
+        functions.Import("sort_text", new Func<TemplateContext, IEnumerable, ScriptArray>((context, items) => SortText(context, items, null)));
+        functions.Import("sort_by_text", new Func<TemplateContext, IEnumerable, string, ScriptArray>(SortText));
         functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
         functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
         functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));

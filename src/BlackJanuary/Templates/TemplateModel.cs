@@ -153,7 +153,7 @@ internal static class TemplateModel
                 var sources = new ScriptArray();
                 foreach (var s in e.Sources)
                 {
-                    sources.Add(new ScriptObject { ["title"] = s.Title, ["url"] = s.Url, IsReadOnly = true });
+                    sources.Add(new ScriptObject { ["title"] = s.Title, ["url"] = s.Url, ["lang"] = s.Language, IsReadOnly = true });
                 }
 
                 sources.IsReadOnly = true;

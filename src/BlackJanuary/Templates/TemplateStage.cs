@@ -56,7 +56,7 @@ public static class TemplateStage
 
                 memo.Count();
                 var reads = new RenderReads();
-                var html = RenderPage(site, page, templates, shared.Value, version, shareImage, reads);
+                var html = RenderPage(site, WithTitle(page, site.Config, strings), templates, shared.Value, version, shareImage, reads);
                 if (html is not null)
                 {
                     DuplicateIds.Check(new RenderedPage(page, html), reads.Diagnostics);
@@ -72,6 +72,15 @@ public static class TemplateStage
         memo.Keep(site.Pages.Select(p => p.SourcePath));
         return rendered;
     }
+
+    /// <summary>
+    /// The built-in 404 page (for a site without pages/404.md) is titled in its language, with the
+    /// theme's "not_found_title" string, or in English by a theme that has none.
+    /// </summary>
+    private static Page WithTitle(Page page, SiteConfig config, UiStrings strings) =>
+        page.IsNotFound && page.Title.Length == 0
+            ? page with { Title = strings.Find("not_found_title", page.Language, config.Language) ?? "Page not found" }
+            : page;
 
     /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
     private static bool IsCurrent(TemplateMemo.Entry known, Page page, string siteKey, string timelineKey, TemplateSet templates, LinkTargets targets) =>

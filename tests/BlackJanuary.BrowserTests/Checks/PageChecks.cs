@@ -100,19 +100,20 @@ public static class PageChecks
     /// <summary>
     /// The skip link: the first Tab must reach it, it must point at the &lt;main&gt; element, be on
     /// screen once focused, and following it must move the keyboard into the main content.
-    /// The page must be freshly loaded with nothing focused.
+    /// The page must be freshly loaded with nothing focused. The link must say
+    /// <paramref name="name"/> (case aside), the theme's words in the page's language.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> SkipLinkProblemsAsync(IPage page)
+    public static async Task<IReadOnlyList<string>> SkipLinkProblemsAsync(IPage page, string name = "Skip to content")
     {
         await page.Keyboard.PressAsync("Tab");
         var problems = (await page.EvaluateAsync<string[]>($$"""
-            async () => {
+            async name => {
               {{DescribeJs}}
               const el = document.activeElement;
               if (!el || el === document.body) return ['the first Tab focused nothing'];
               const check = () => {
                 const problems = [];
-                if (el.tagName !== 'A' || !/skip/i.test(el.textContent)) problems.push(`the first Tab focused ${describe(el)}, not a "Skip to content" link`);
+                if (el.tagName !== 'A' || !el.textContent.trim().toLocaleLowerCase().includes(name.toLocaleLowerCase())) problems.push(`the first Tab focused ${describe(el)}, not a "${name}" link`);
                 const href = el.getAttribute('href') || '';
                 const target = href.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
                 if (!target) problems.push(`the first focused element points at "${href}", which is not an element on the page`);
@@ -126,7 +127,7 @@ public static class PageChecks
               {{SettleJs}}
               return check();
             }
-            """)).ToList();
+            """, name)).ToList();
         if (problems.Count > 0)
         {
             return problems;
@@ -208,7 +209,9 @@ public static class PageChecks
         var result = await page.EvaluateAsync<ContentReport>("""
             () => {
               const main = document.querySelector('main');
-              const nav = document.querySelector('nav'); // the first, the site's main navigation
+              // The site's main navigation: the first <nav> that is not the language switcher (links with hreflang).
+              const navs = Array.from(document.querySelectorAll('nav'));
+              const nav = navs.find(n => !n.querySelector('a[hreflang]')) || navs[0];
               return {
                 mainText: main ? main.innerText.trim().length : -1,
                 navLinks: nav ? Array.from(nav.querySelectorAll('a[href]'), a => a.href) : null,

@@ -1,3 +1,5 @@
+using BlackJanuary.BrowserTests.Checks;
+
 namespace BlackJanuary.BrowserTests.Infrastructure;
 
 /// <summary>One HTML file of a built site and the URL it is served at.</summary>
@@ -6,6 +8,12 @@ public sealed record SitePage(string File, Uri Url)
     public bool IsNotFoundPage => File == "404.html";
 
     public override string ToString() => File;
+}
+
+/// <summary>One language of a built site: its code (as in hreflang and &lt;html lang&gt;) and its home page.</summary>
+public sealed record SiteLanguage(string Code, SitePage Home)
+{
+    public override string ToString() => Code;
 }
 
 /// <summary>A site in an output folder, served by the test server at <see cref="BaseUrl"/>.</summary>
@@ -37,6 +45,43 @@ public sealed class BuiltSite
     public IReadOnlyList<SitePage> ContentPages => Pages.Where(p => !p.IsNotFoundPage).ToList();
 
     public SitePage Home => Pages.Single(p => p.File == "index.html");
+
+    /// <summary>
+    /// The site's languages in the order its pages list them, read from the home page's
+    /// <c>&lt;link rel="alternate" hreflang&gt;</c> set (x-default left out); the default language
+    /// first when the home page lists it first. A one-language site has no alternates: its one
+    /// language is the home page's <c>&lt;html lang&gt;</c>.
+    /// </summary>
+    public IReadOnlyList<SiteLanguage> Languages
+    {
+        get
+        {
+            var home = MarkupChecks.Parse(ReadFile(Home.File));
+            var alternates = LanguageChecks.Alternates(home).Where(a => a.HrefLang != LanguageChecks.XDefault).ToList();
+            if (alternates.Count == 0)
+            {
+                return [new SiteLanguage(home.DocumentElement.GetAttribute("lang") ?? "", Home)];
+            }
+
+            return alternates
+                .Select(a => new SiteLanguage(a.HrefLang, PageAt(new Uri(a.Href))
+                    ?? throw new InvalidOperationException($"the home page's alternate {a.HrefLang} {a.Href} is not a page of {Name}")))
+                .ToList();
+        }
+    }
+
+    /// <summary>The page served at <paramref name="url"/> (fragment and query ignored), or null when no file of the output is.</summary>
+    public SitePage? PageAt(Uri url)
+    {
+        var wanted = url.GetLeftPart(UriPartial.Path);
+        return Pages.FirstOrDefault(p => p.Url.AbsoluteUri == wanted);
+    }
+
+    /// <summary>The language of a page: its <c>&lt;html lang&gt;</c>.</summary>
+    public string LanguageOf(SitePage page) => MarkupChecks.Parse(ReadFile(page.File)).DocumentElement.GetAttribute("lang") ?? "";
+
+    /// <summary>Whether <paramref name="page"/> is the home page of one of the site's languages.</summary>
+    public bool IsHome(SitePage page) => Languages.Any(l => l.Home.File == page.File);
 
     public Uri UrlOf(string sitePath) => new(BaseUrl, sitePath);
 
