@@ -310,6 +310,7 @@ public class LanguagesTests
     [InlineData("language: az\n", "language: \"<b>\"\n", "error BJ2008: language '<b>' is not a language code")]
     [InlineData("  en:\n", "  EN:\n", "error BJ2008: 'EN' is not a language code")]
     [InlineData("    ru: Открывается мост\n", "    de: Brücke\n", "error BJ2008: the event has a text in 'de', which is not a language of the site (az, en, ru); add it to 'languages' in site.yaml")]
+    [InlineData("      language: en\n", "      language: English\n", "error BJ2008: source language 'English' is not a language code")]
     public void Wrong_language_settings_are_clear_errors_at_their_place(string find, string replace, string expected)
     {
         var files = ThreeLanguages();
