@@ -29,7 +29,7 @@ public static partial class MarkdownStage
         // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
         var parsed = site.Pages.AsParallel().AsOrdered()
             .Select(p => memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation)
-                ? new Parsed(p, null, known.HeadingIds, [])
+                ? new Parsed(p, known.HeadingIds)
                 : ParseWithIds(p, pipeline))
             .ToList();
         var headingIds = parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds);
@@ -41,8 +41,7 @@ public static partial class MarkdownStage
             {
                 var body = Body(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, diagnostics, (own, links) =>
                 {
-                    own.AddRange(x.ParseDiagnostics);
-                    var doc = x.Doc ?? Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
+                    var doc = Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
                     return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, own, links));
                 });
                 return x.Page with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks };
@@ -89,14 +88,19 @@ public static partial class MarkdownStage
         }
     }
 
-    private sealed record Parsed(Page Page, MarkdownDocument? Doc, IReadOnlyCollection<string> HeadingIds, IReadOnlyList<Diagnostic> ParseDiagnostics);
+    private sealed record Parsed(Page Page, IReadOnlyCollection<string> HeadingIds);
 
+    /// <summary>
+    /// The heading ids of a page, from a parse that is then dropped: keeping every page's syntax
+    /// tree until all are rendered held 10,000 trees at once, and their garbage collection cost
+    /// more than parsing each page a second time (docs/performance.md).
+    /// </summary>
     private static Parsed ParseWithIds(Page page, MarkdownPipeline pipeline)
     {
-        var own = new DiagnosticBag();
-        var doc = Parse(page.Markdown, pipeline, page.BodyLocation, own);
+        // The render parses again and reports what the Markdown has wrong; this parse only counts headings.
+        var doc = Parse(page.Markdown, pipeline, page.BodyLocation, new DiagnosticBag());
         var ids = doc?.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet() ?? [];
-        return new Parsed(page, doc, ids, own.Sorted());
+        return new Parsed(page, ids);
     }
 
     /// <summary>
