@@ -73,10 +73,12 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     }
 
     /// <summary>The whole site in memory, without writing anything: what build writes, serve serves and check checks.</summary>
-    public SiteSnapshot Render()
+    /// <param name="changes">What changed since the last build of this session, if a watcher knows; see <see cref="FileChanges"/>.</param>
+    public SiteSnapshot Render(FileChanges? changes = null)
     {
         var diagnostics = new DiagnosticBag();
         var files = new SiteFileSet(diagnostics);
+        _files?.BeginBuild(changes);
         Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
         // The site's own templates/ folder, if any, overrides single files of the theme.

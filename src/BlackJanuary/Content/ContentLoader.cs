@@ -29,7 +29,7 @@ public static class ContentLoader
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
         var mediaDir = Path.Combine(contentDir, "media");
-        var media = SafeFolder.Files(mediaDir, "*", diagnostics)
+        var media = FileMemo.Files(memo, mediaDir, "*", diagnostics)
             .Select(f => new MediaFile(f, "media/" + OutputPath(mediaDir, f)))
             .ToList();
         RefuseLinks(mediaDir, diagnostics);
@@ -177,7 +177,7 @@ public static class ContentLoader
         }
 
         // Reading and parsing front matter is most of a large site's loading; files are independent.
-        pages.AddRange(SafeFolder.Files(pagesDir, "*.md", diagnostics).AsParallel().AsOrdered()
+        pages.AddRange(FileMemo.Files(memo, pagesDir, "*.md", diagnostics).AsParallel().AsOrdered()
             .Select(file => FileMemo.Read(memo, file, diagnostics, d => LoadPage(pagesDir, file, d)))
             .Where(page => page is not null && (includeDrafts || !page.Draft))
             .Select(page => page!));

@@ -21,7 +21,7 @@ public sealed class TemplateSet : ITemplateLoader
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            foreach (var file in SafeFolder.Files(root, "*.html", diagnostics))
+            foreach (var file in FileMemo.Files(memo, root, "*.html", diagnostics))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (name.StartsWith("assets/", StringComparison.Ordinal) || templates.ContainsKey(name))
