@@ -22,6 +22,8 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     private readonly FileMemo? _files = remember ? new FileMemo() : null;
     private readonly MarkdownMemo _markdown = new();
     private readonly TemplateMemo _templates = new();
+    private readonly SiteFilesMemo _siteFiles = new();
+    private SiteFileSet? _lastFiles;
 
     public static string Version { get; } =
         typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -77,7 +79,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     public SiteSnapshot Render(FileChanges? changes = null)
     {
         var diagnostics = new DiagnosticBag();
-        var files = new SiteFileSet(diagnostics);
+        var files = new SiteFileSet();
         _files?.BeginBuild(changes);
         Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
@@ -110,7 +112,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             }
 
             Progress?.Report("Making the sitemap, feed and other site files");
-            foreach (var (path, text) in SiteFiles.All(site))
+            foreach (var (path, text) in SiteFiles.All(site, _siteFiles))
             {
                 files.Add(path, SiteFile.Generated(text), $"the generated {path}");
             }
@@ -118,9 +120,11 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             pages = rendered.Count;
         }
 
+        var output = files.Check(diagnostics, _lastFiles);
+        _lastFiles = files;
         _files?.EndBuild();
         var succeeded = !Failed(diagnostics, options.Strict);
-        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? files.Files : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
+        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? output : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
     }
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>

@@ -18,13 +18,18 @@ public static partial class SiteFiles
     public static readonly IReadOnlyList<string> Linkable = [FeedFile, SitemapFile, RobotsFile];
 
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
-    public static IEnumerable<(string Path, string Text)> All(Site site) =>
-    [
-        (SitemapFile, Sitemap(site)),
-        (FeedFile, AtomFeed(site)),
-        (RobotsFile, Robots(site)),
-        (HeadersFile, Headers(site)),
-    ];
+    /// <param name="memo">The files of the session's last build, kept when what they are made from is unchanged.</param>
+    public static IEnumerable<(string Path, string Text)> All(Site site, SiteFilesMemo? memo = null)
+    {
+        memo ??= new SiteFilesMemo();
+        return
+        [
+            (SitemapFile, memo.Text(SitemapFile, [site.Config, site.Pages.Select(p => p.Path).ToArray()], () => Sitemap(site))),
+            (FeedFile, memo.Text(FeedFile, [site.Config, FeedEntries(site)], () => AtomFeed(site))),
+            (RobotsFile, Robots(site)),
+            (HeadersFile, Headers(site)),
+        ];
+    }
 
     public static string Sitemap(Site site)
     {
@@ -56,8 +61,7 @@ public static partial class SiteFiles
     {
         const string atom = "http://www.w3.org/2005/Atom";
         var c = site.Config;
-        var entries = site.Pages.Where(p => p.Date is not null && !p.IsNotFound)
-            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
+        var entries = FeedEntries(site);
         var updated = entries.Count > 0 ? Stamp(entries[0].Date!) : "1970-01-01T00:00:00Z";
         return Xml(w =>
         {
@@ -102,6 +106,11 @@ public static partial class SiteFiles
             w.WriteEndElement();
         });
     }
+
+    /// <summary>The pages the feed shows, newest first.</summary>
+    private static List<Page> FeedEntries(Site site) =>
+        site.Pages.Where(p => p.Date is not null && !p.IsNotFound)
+            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
 
     public static string Robots(Site site) =>
         $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor(SitemapFile)}\n";

@@ -248,4 +248,22 @@ public class IncrementalTests
         // A watcher that lost track (its buffer overflowed) names nothing, and everything is looked at.
         Assert.Contains("An edit the watcher missed.", Rebuild(session, site).Files["plain/index.html"].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Editing_a_dated_page_changes_the_feed_and_clashing_media_fail_until_one_goes()
+    {
+        using var site = new FixtureSite(Files);
+        site.Write("content/pages/news.md", "---\ntitle: News\ndate: 2001-02-03\n---\nFirst news.\n");
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/news.md", "---\ntitle: News\ndate: 2001-02-03\n---\nSecond news.\n");
+        Assert.Contains("Second news.", Rebuild(session, site, Seen(site, ["content/pages/news.md"])).Files["feed.xml"].Text, StringComparison.Ordinal);
+
+        site.Write("content/media/Photo.jpg", "one");
+        site.Write("content/media/photo.jpg", "two");
+        var clash = Rebuild(session, site, Seen(site, [], "content/media/Photo.jpg", "content/media/photo.jpg"));
+        Assert.Contains(clash.Diagnostics, d => d.Code == "BJ5001");
+        File.Delete(Path.Combine(site.Root, "content/media/Photo.jpg"));
+        Assert.True(Rebuild(session, site, Seen(site, [], "content/media/Photo.jpg")).Succeeded);
+    }
 }
