@@ -8,8 +8,10 @@ namespace BlackJanuary.Checks;
 /// </summary>
 public sealed class LinkTargets
 {
-    private readonly Dictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Page> _pagesByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _anchors;
+    private readonly Dictionary<string, Page> _pagesByPath;
+    // The anchors of every page without headings: never changed, so one set serves them all.
+    private static readonly HashSet<string> NoAnchors = [];
     // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
     private readonly Lazy<Dictionary<string, Page>> _pagesBySource;
 
@@ -18,10 +20,13 @@ public sealed class LinkTargets
     public LinkTargets(Site site, IReadOnlyDictionary<string, IReadOnlyCollection<string>> headingIds)
     {
         var timelinePage = site.TimelinePage;
+        _anchors = new(site.Pages.Count + site.Media.Count + Output.SiteFiles.Linkable.Count, StringComparer.Ordinal);
+        _pagesByPath = new(site.Pages.Count, StringComparer.Ordinal);
         foreach (var page in site.Pages)
         {
-            var anchors = new HashSet<string>(headingIds.TryGetValue(page.Path, out var ids) ? ids : [], StringComparer.Ordinal);
-            if (ReferenceEquals(page, timelinePage))
+            var isTimeline = ReferenceEquals(page, timelinePage);
+            var anchors = (headingIds.TryGetValue(page.Path, out var ids) && ids.Count > 0) || isTimeline ? new HashSet<string>(ids ?? [], StringComparer.Ordinal) : NoAnchors;
+            if (isTimeline)
             {
                 anchors.UnionWith(site.Timeline.Select(e => e.Id));
             }
@@ -34,7 +39,7 @@ public sealed class LinkTargets
 
         foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable))
         {
-            _anchors[file] = [];
+            _anchors[file] = NoAnchors;
         }
     }
 

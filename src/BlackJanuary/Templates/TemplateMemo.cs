@@ -58,11 +58,21 @@ public sealed class TemplateMemo
 
     internal void BeginBuild() => _rendered = 0;
 
-    internal sealed record Entry(Page Page, string SiteKey, string TimelineKey, RenderReads Reads, string? Html, IReadOnlyList<Diagnostic> Diagnostics);
-
-    internal void Keep(IEnumerable<string> keys)
+    internal sealed record Entry(Page Page, string SiteKey, string TimelineKey, RenderReads Reads, string? Html, IReadOnlyList<Diagnostic> Diagnostics)
     {
-        var keep = keys.ToHashSet(StringComparer.Ordinal);
+        public RenderedPage? Rendered { get; } = Html is null ? null : new RenderedPage(Page, Html);
+    }
+
+    /// <summary>Drops the entries of pages the site no longer has.</summary>
+    internal void Keep(IReadOnlyCollection<Page> pages)
+    {
+        // Every page of the build has an entry, so as many entries as pages means none is left over.
+        if (Entries.Count == pages.Count)
+        {
+            return;
+        }
+
+        var keep = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
         foreach (var key in Entries.Keys.Where(k => !keep.Contains(k)))
         {
             Entries.TryRemove(key, out _);

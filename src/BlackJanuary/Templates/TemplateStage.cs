@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using BlackJanuary.Checks;
@@ -23,6 +24,9 @@ public static class TemplateStage
 
     private const int RecursiveLimit = 64;
 
+    /// <summary>Read-only and the same for every site, so made once: making them is most of rendering a single page.</summary>
+    private static readonly Lazy<ScriptObject> Builtins = new(TemplateFunctions.ReproducibleBuiltins);
+
     /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
     public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null)
     {
@@ -35,22 +39,20 @@ public static class TemplateStage
             return [];
         }
 
-        var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
+        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>()));
+        // What find_page finds for a path is the same for every page of a build: looked up once.
+        var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
+        Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, p => targets.Value.PageAtPath(p));
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
         var siteKey = SiteKey(site, assets, version, shareImage);
         var timelineKey = TimelineKey(site);
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
         var shared = new Lazy<(ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline)>(() =>
-            (TemplateFunctions.ReproducibleBuiltins(), TemplateFunctions.Create(site, assets, targets), TemplateModel.TimelineObject(site)));
-        var rendered = site.Pages.AsParallel().AsOrdered()
-            .Select(page =>
+            (Builtins.Value, TemplateFunctions.Create(site, assets, targets.Value), TemplateModel.TimelineObject(site)));
+        var entries = Remembered.Each(site.Pages,
+            page => memo.Entries.TryGetValue(page.SourcePath, out var known) && IsCurrent(known, page, siteKey, timelineKey, templates, PageAtPath) ? known : null,
+            page =>
             {
-                if (memo.Entries.TryGetValue(page.SourcePath, out var known) && IsCurrent(known, page, siteKey, timelineKey, templates, targets))
-                {
-                    diagnostics.AddRange(known.Diagnostics);
-                    return known.Html is null ? null : new RenderedPage(page, known.Html);
-                }
-
                 memo.Count();
                 var reads = new RenderReads();
                 var html = RenderPage(site, page, templates, shared.Value, version, shareImage, reads);
@@ -59,24 +61,48 @@ public static class TemplateStage
                     DuplicateIds.Check(new RenderedPage(page, html), reads.Diagnostics);
                 }
 
-                var reported = reads.Diagnostics.Sorted();
-                diagnostics.AddRange(reported);
-                memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reported);
-                return html is null ? null : new RenderedPage(page, html);
-            })
-            .OfType<RenderedPage>()
-            .ToList();
-        memo.Keep(site.Pages.Select(p => p.SourcePath));
+                return memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reads.Diagnostics.Sorted());
+            });
+        var rendered = new List<RenderedPage>(entries.Length);
+        foreach (var entry in entries)
+        {
+            diagnostics.AddRange(entry.Diagnostics);
+            if (entry.Rendered is { } page)
+            {
+                rendered.Add(page);
+            }
+        }
+
+        memo.Keep(site.Pages);
         return rendered;
     }
 
     /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
-    private static bool IsCurrent(TemplateMemo.Entry known, Page page, string siteKey, string timelineKey, TemplateSet templates, LinkTargets targets) =>
-        known.Page.Equals(page)
-        && known.SiteKey == siteKey
-        && (!known.Reads.Timeline || known.TimelineKey == timelineKey)
-        && known.Reads.Templates.All(t => ReferenceEquals(templates.GetOrNull(t.Key), t.Value))
-        && known.Reads.Pages.All(p => Equals(targets.PageAtPath(p.Key), p.Value));
+    private static bool IsCurrent(TemplateMemo.Entry known, Page page, string siteKey, string timelineKey, TemplateSet templates, Func<string, Page?> pageAtPath)
+    {
+        if (!known.Page.Equals(page) || known.SiteKey != siteKey || (known.Reads.Timeline && known.TimelineKey != timelineKey))
+        {
+            return false;
+        }
+
+        foreach (var (name, template) in known.Reads.Templates)
+        {
+            if (!ReferenceEquals(templates.GetOrNull(name), template))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (path, found) in known.Reads.Pages)
+        {
+            if (!Equals(pageAtPath(path), found))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>What every page's render may read of the site: settings, navigation, which pages and files exist, assets.</summary>
     private static string SiteKey(Site site, AssetManifest assets, string version, string shareImage)
