@@ -98,7 +98,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             var rendered = TemplateStage.Render(site, templates, assets, Version, diagnostics, _templates);
             foreach (var page in rendered)
             {
-                files.Add(page.Page.OutputFile, SiteFile.Generated(page.Html), page.Page.SourcePath);
+                files.Add(page.OutputFile, page.File, page.Page.SourcePath);
             }
 
             foreach (var asset in assets.All)

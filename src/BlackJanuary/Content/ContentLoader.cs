@@ -177,8 +177,7 @@ public static class ContentLoader
         }
 
         // Reading and parsing front matter is most of a large site's loading; files are independent.
-        pages.AddRange(FileMemo.Files(memo, pagesDir, "*.md", diagnostics).AsParallel().AsOrdered()
-            .Select(file => FileMemo.Read(memo, file, diagnostics, d => LoadPage(pagesDir, file, d)))
+        pages.AddRange(FileMemo.ReadAll(memo, FileMemo.Files(memo, pagesDir, "*.md", diagnostics), diagnostics, (file, d) => LoadPage(pagesDir, file, d))
             .Where(page => page is not null && (includeDrafts || !page.Draft))
             .Select(page => page!));
 

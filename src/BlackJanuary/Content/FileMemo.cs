@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using BlackJanuary.Diagnostics;
 
@@ -63,6 +64,18 @@ public sealed class FileMemo
         return files;
     }
 
+    /// <summary>
+    /// What <paramref name="read"/> makes of each of <paramref name="files"/>, in their order: through
+    /// <paramref name="memo"/> when there is one, and in parallel for the files that must be read.
+    /// </summary>
+    public static IReadOnlyList<T?> ReadAll<T>(FileMemo? memo, IReadOnlyList<string> files, DiagnosticBag diagnostics, Func<string, DiagnosticBag, T?> read)
+        where T : class =>
+        memo is null
+            ? files.AsParallel().AsOrdered().Select(file => read(file, diagnostics)).ToList()
+            : Remembered.Each(files,
+                (file, _) => memo.Trusted(file, diagnostics) is { } known ? new StrongBox<T?>((T?)known.Value) : null,
+                file => new StrongBox<T?>(memo.Get(file, diagnostics, d => read(file, d)))).Select(box => box.Value).ToList();
+
     /// <summary>Reads through <paramref name="memo"/> when there is one (a session), directly otherwise (one build).</summary>
     public static T? Read<T>(FileMemo? memo, string file, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
         where T : class =>
@@ -75,10 +88,8 @@ public sealed class FileMemo
     public T? Get<T>(string file, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
         where T : class
     {
-        if (_changes is { } changes && _entries.TryGetValue(file, out var trusted) && !changes.Touch(trusted.FullPath))
+        if (Trusted(file, diagnostics) is { } trusted)
         {
-            _used[file] = 0;
-            diagnostics.AddRange(trusted.Diagnostics);
             return (T?)trusted.Value;
         }
 
@@ -121,6 +132,19 @@ public sealed class FileMemo
 
         _entries[file] = new Entry(info.FullName, length, written, readUtc, hash, value, reported);
         return value;
+    }
+
+    /// <summary>The entry of a file the changes of this build do not touch, with its diagnostics reported again; else null.</summary>
+    private Entry? Trusted(string file, DiagnosticBag diagnostics)
+    {
+        if (_changes is not { } changes || !_entries.TryGetValue(file, out var known) || changes.Touch(known.FullPath))
+        {
+            return null;
+        }
+
+        _used[file] = 0;
+        diagnostics.AddRange(known.Diagnostics);
+        return known;
     }
 
     private static byte[] HashOf(FileInfo file)

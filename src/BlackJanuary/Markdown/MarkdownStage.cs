@@ -29,12 +29,12 @@ public static partial class MarkdownStage
         // Parse everything first: links may point at any page's headings, which exist only once
         // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
         var parsed = Remembered.Each(site.Pages,
-            p => memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation) ? new Parsed(p, null, known.HeadingIds, []) : null,
+            (p, _) => memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation) ? new Parsed(p, null, known.HeadingIds, []) : null,
             p => ParseWithIds(p, pipeline, memo.Pages.GetValueOrDefault(p.SourcePath)));
         var (context, targets) = memo.Links(ContextInputs.Of(site, parsed), () => new LinkTargets(site, parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds)));
 
         var pageBodies = Remembered.Each(parsed,
-            x => Known(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context),
+            (x, _) => Known(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context),
             x => Rendered(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, (own, links) =>
             {
                 own.AddRange(x.ParseDiagnostics);
@@ -53,7 +53,7 @@ public static partial class MarkdownStage
         var timelinePage = site.TimelinePage;
         var withBodies = site.Timeline.Where(e => e.BodyMarkdown.Length > 0).ToList();
         var eventBodies = Remembered.Each(withBodies,
-            e => Known(memo.Events, e.Id, e.BodyMarkdown, e.Location, context),
+            (e, _) => Known(memo.Events, e.Id, e.BodyMarkdown, e.Location, context),
             e => Rendered(memo.Events, e.Id, e.BodyMarkdown, e.Location, context, (own, links) =>
                 ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets.Value, pipeline, own, links) : "")));
         var made = new Dictionary<TimelineEvent, TimelineEvent>(ReferenceEqualityComparer.Instance);

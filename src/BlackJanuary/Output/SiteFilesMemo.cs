@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace BlackJanuary.Output;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed class SiteFilesMemo
     /// </summary>
     internal string Text(string path, object?[] inputs, Func<string> make)
     {
-        if (_files.TryGetValue(path, out var known) && known.Inputs.Length == inputs.Length && known.Inputs.Zip(inputs).All(i => Same(i.First, i.Second)))
+        if (_files.TryGetValue(path, out var known) && Remembered.Same(known.Inputs, inputs))
         {
             return known.Text;
         }
@@ -25,7 +23,4 @@ public sealed class SiteFilesMemo
         _files[path] = (inputs, text);
         return text;
     }
-
-    private static bool Same(object? a, object? b) =>
-        a is IList x && b is IList y ? x.Count == y.Count && x.Cast<object?>().SequenceEqual(y.Cast<object?>()) : Equals(a, b);
 }

@@ -65,6 +65,10 @@ public sealed class TemplateSet : ITemplateLoader
 
     public IEnumerable<string> Names => _templates.Keys;
 
+    /// <summary>Whether both sets have the same names, each the very same parsed template (an unchanged file is not parsed again).</summary>
+    internal bool SameAs(TemplateSet other) =>
+        _templates.Count == other._templates.Count && _templates.All(t => ReferenceEquals(other.GetOrNull(t.Key), t.Value));
+
     internal static SourceLocation Locate(SourceSpan span, string fallbackFile) =>
         new(string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName, span.Start.Line + 1, span.Start.Column + 1);
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
@@ -12,7 +10,13 @@ using Scriban.Syntax;
 namespace BlackJanuary.Templates;
 
 /// <summary>A page rendered to its final HTML document.</summary>
-public sealed record RenderedPage(Page Page, string Html);
+public sealed record RenderedPage(Page Page, string Html)
+{
+    /// <summary>The page's output file, made once: a session's rebuild hands on the remembered pages as they are.</summary>
+    public SiteFile File { get; } = SiteFile.Generated(Html);
+
+    public string OutputFile { get; } = Page.OutputFile;
+}
 
 /// <summary>Renders every page through its layout and the base layout, in parallel.</summary>
 public static class TemplateStage
@@ -42,15 +46,22 @@ public static class TemplateStage
         var targets = new Lazy<LinkTargets>(() => new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>()));
         // What find_page finds for a path is the same for every page of a build: looked up once.
         var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
-        Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, p => targets.Value.PageAtPath(p));
+        Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);
+        // Every remembered render was current at the last build; with the very same templates, the ones it ran still are.
+        var sameTemplates = memo.SameTemplates(templates);
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
-        var siteKey = SiteKey(site, assets, version, shareImage);
-        var timelineKey = TimelineKey(site);
+        var c = site.Config;
+        // What every page's render may read of the site: settings, navigation, which pages and files exist, assets.
+        var siteKey = memo.Token("site", [
+            c, version, shareImage, site.TimelinePage?.Path, site.Nav,
+            site.Pages.Select(p => p.Path).ToArray(), site.Media.Select(m => m.OutputPath).ToArray(), assets.All.ToArray()]);
+        // What a page that reads 'timeline' sees: the events and the page that shows them, with URLs made by the settings.
+        var timelineKey = memo.Token("timeline", [c, site.TimelinePage, site.Timeline]);
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
         var shared = new Lazy<(ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline)>(() =>
-            (Builtins.Value, TemplateFunctions.Create(site, assets, targets.Value), TemplateModel.TimelineObject(site)));
+            (Builtins.Value, TemplateFunctions.Create(site, assets, targets.Value), memo.Timeline(timelineKey, () => TemplateModel.TimelineObject(site))));
         var entries = Remembered.Each(site.Pages,
-            page => memo.Entries.TryGetValue(page.SourcePath, out var known) && IsCurrent(known, page, siteKey, timelineKey, templates, PageAtPath) ? known : null,
+            (page, index) => memo.Known(page, index) is { } known && IsCurrent(known, page, siteKey, timelineKey, sameTemplates ? null : templates, PageAtPath) ? known : null,
             page =>
             {
                 memo.Count();
@@ -73,23 +84,27 @@ public static class TemplateStage
             }
         }
 
-        memo.Keep(site.Pages);
+        memo.Keep(site.Pages, entries);
         return rendered;
     }
 
     /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
-    private static bool IsCurrent(TemplateMemo.Entry known, Page page, string siteKey, string timelineKey, TemplateSet templates, Func<string, Page?> pageAtPath)
+    /// <param name="templates">The templates, or null when they are those of the last build.</param>
+    private static bool IsCurrent(TemplateMemo.Entry known, Page page, object siteKey, object timelineKey, TemplateSet? templates, Func<string, Page?> pageAtPath)
     {
         if (!known.Page.Equals(page) || known.SiteKey != siteKey || (known.Reads.Timeline && known.TimelineKey != timelineKey))
         {
             return false;
         }
 
-        foreach (var (name, template) in known.Reads.Templates)
+        if (templates is not null)
         {
-            if (!ReferenceEquals(templates.GetOrNull(name), template))
+            foreach (var (name, template) in known.Reads.Templates)
             {
-                return false;
+                if (!ReferenceEquals(templates.GetOrNull(name), template))
+                {
+                    return false;
+                }
             }
         }
 
@@ -103,38 +118,6 @@ public static class TemplateStage
 
         return true;
     }
-
-    /// <summary>What every page's render may read of the site: settings, navigation, which pages and files exist, assets.</summary>
-    private static string SiteKey(Site site, AssetManifest assets, string version, string shareImage)
-    {
-        var text = new StringBuilder();
-        var c = site.Config;
-        text.AppendJoin('\n', c.Title, c.Tagline, c.Description, c.BaseUrl, c.Language, c.Author, c.Image, c.RawHtml, version, shareImage, site.TimelinePage?.Path).Append('\n');
-        foreach (var item in site.Nav)
-        {
-            text.Append(item.Title).Append('\t').Append(item.Path).Append('\n');
-        }
-
-        text.AppendJoin(' ', site.Pages.Select(p => p.Path)).Append('\n');
-        text.AppendJoin(' ', site.Media.Select(m => m.OutputPath)).Append('\n');
-        text.AppendJoin(' ', assets.All.Select(a => a.LogicalPath + "=" + a.OutputPath));
-        return Hash(text);
-    }
-
-    /// <summary>What a page that reads 'timeline' sees: the events and the page that shows them.</summary>
-    private static string TimelineKey(Site site)
-    {
-        var text = new StringBuilder().Append(site.TimelinePage).Append('\n');
-        foreach (var e in site.Timeline)
-        {
-            text.AppendJoin('\t', e.Id, e.Date.Iso, e.EndDate?.Iso, e.Title, e.Place, e.BodyHtml, e.Image, e.ImageAlt).Append('\t')
-                .AppendJoin('\t', e.Sources.Select(s => s.Title + " " + s.Url)).Append('\n');
-        }
-
-        return Hash(text);
-    }
-
-    private static string Hash(StringBuilder text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
 
     private static string? RenderPage(Site site, Page page, TemplateSet templates, (ScriptObject Builtins, ScriptObject Functions, ScriptObject Timeline) shared, string version, string shareImage, RenderReads reads)
     {
