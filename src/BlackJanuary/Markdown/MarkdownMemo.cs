@@ -15,6 +15,10 @@ public sealed class MarkdownMemo
 {
     private RawHtml? _rawHtml;
     private (MarkdownStage.ContextInputs Inputs, string Key, Lazy<LinkTargets> Targets)? _links;
+    // The last build's pages, what parsing them gave (without the documents, which rendering changes), and their bodies, by place.
+    private IReadOnlyList<Page> _lastPages = [];
+    private MarkdownStage.Parsed[] _lastParsed = [];
+    private Body[] _lastBodies = [];
 
     internal ConcurrentDictionary<string, Body> Pages { get; } = new(StringComparer.Ordinal);
 
@@ -29,6 +33,7 @@ public sealed class MarkdownMemo
             Pages.Clear();
             Events.Clear();
             _links = null;
+            (_lastPages, _lastParsed, _lastBodies) = ([], [], []);
             _rawHtml = rawHtml;
         }
     }
@@ -75,6 +80,22 @@ public sealed class MarkdownMemo
         }
 
         return (last.Key, last.Targets);
+    }
+
+    /// <summary>What the last build's parse gave for the very same page at the same place: found without a look-up.</summary>
+    internal MarkdownStage.Parsed? ParsedAt(int index, Page page) =>
+        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) ? _lastParsed[index] : null;
+
+    /// <summary>The last build's body at the same place, when it comes from the very same parse and the link context is the same.</summary>
+    internal Body? BodyAt(int index, MarkdownStage.Parsed parsed, string context) =>
+        index < _lastParsed.Length && ReferenceEquals(_lastParsed[index], parsed) && _lastBodies[index].Context == context ? _lastBodies[index] : null;
+
+    /// <summary>Remembers this build's pages, parses and bodies by place, for <see cref="ParsedAt"/> and <see cref="BodyAt"/>.</summary>
+    internal void Remember(IReadOnlyList<Page> pages, MarkdownStage.Parsed[] parsed, Body[] bodies)
+    {
+        _lastPages = pages;
+        _lastParsed = [.. parsed.Select(x => x.Doc is null && x.ParseDiagnostics.Count == 0 ? x : x with { Doc = null, ParseDiagnostics = [] })];
+        _lastBodies = bodies;
     }
 
     /// <summary>Drops bodies of pages and events that no longer exist, so a long session does not grow.</summary>

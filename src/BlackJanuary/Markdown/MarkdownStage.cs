@@ -29,12 +29,13 @@ public static partial class MarkdownStage
         // Parse everything first: links may point at any page's headings, which exist only once
         // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
         var parsed = Remembered.Each(site.Pages,
-            (p, _) => memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation) ? new Parsed(p, null, known.HeadingIds, []) : null,
+            (p, i) => memo.ParsedAt(i, p)
+                ?? (memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation) ? new Parsed(p, null, known.HeadingIds, []) : null),
             p => ParseWithIds(p, pipeline, memo.Pages.GetValueOrDefault(p.SourcePath)));
         var (context, targets) = memo.Links(ContextInputs.Of(site, parsed), () => new LinkTargets(site, parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds)));
 
         var pageBodies = Remembered.Each(parsed,
-            (x, _) => Known(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context),
+            (x, i) => memo.BodyAt(i, x, context) ?? Known(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context),
             x => Rendered(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, (own, links) =>
             {
                 own.AddRange(x.ParseDiagnostics);
@@ -65,6 +66,7 @@ public static partial class MarkdownStage
         }
 
         var timeline = site.Timeline.Select(e => made.GetValueOrDefault(e, e)).ToList();
+        memo.Remember(site.Pages, parsed, pageBodies);
         memo.Keep(pages.Select(p => p.SourcePath).ToList(), withBodies.Select(e => e.Id).ToList());
         return site with { Pages = pages, Timeline = timeline };
     }
