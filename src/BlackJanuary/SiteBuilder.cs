@@ -22,6 +22,8 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     private readonly FileMemo? _files = remember ? new FileMemo() : null;
     private readonly MarkdownMemo _markdown = new();
     private readonly TemplateMemo _templates = new();
+    private readonly SiteFilesMemo _siteFiles = new();
+    private SiteFileSet? _lastFiles;
 
     public static string Version { get; } =
         typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -73,10 +75,12 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     }
 
     /// <summary>The whole site in memory, without writing anything: what build writes, serve serves and check checks.</summary>
-    public SiteSnapshot Render()
+    /// <param name="changes">What changed since the last build of this session, if a watcher knows; see <see cref="FileChanges"/>.</param>
+    public SiteSnapshot Render(FileChanges? changes = null)
     {
         var diagnostics = new DiagnosticBag();
-        var files = new SiteFileSet(diagnostics);
+        var files = new SiteFileSet();
+        _files?.BeginBuild(changes);
         Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
         // The site's own templates/ folder, if any, overrides single files of the theme.
@@ -96,7 +100,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             var rendered = TemplateStage.Render(site, templates, strings, assets, Version, diagnostics, _templates);
             foreach (var page in rendered)
             {
-                files.Add(page.Page.OutputFile, SiteFile.Generated(page.Html), page.Page.SourcePath);
+                files.Add(page.OutputFile, page.File, page.Page.SourcePath);
             }
 
             foreach (var asset in assets.All)
@@ -110,7 +114,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             }
 
             Progress?.Report("Making the sitemap, feed and other site files");
-            foreach (var (path, text) in SiteFiles.All(site))
+            foreach (var (path, text) in SiteFiles.All(site, _siteFiles))
             {
                 files.Add(path, SiteFile.Generated(text), $"the generated {path}");
             }
@@ -118,9 +122,11 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             pages = rendered.Count;
         }
 
+        var output = files.Check(diagnostics, _lastFiles);
+        _lastFiles = files;
         _files?.EndBuild();
         var succeeded = !Failed(diagnostics, options.Strict);
-        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? files.Files : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
+        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? output : new Dictionary<string, SiteFile>(), pages, _templates.Rendered);
     }
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>

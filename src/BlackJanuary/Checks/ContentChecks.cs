@@ -21,8 +21,9 @@ public static class ContentChecks
     {
         // Image paths are resolved the way links are, so '/media/x.jpg', 'media/x.jpg' and
         // 'media/Black%20January.jpg' mean what they mean in a page; headings play no part here.
-        var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
-        var media = site.Media.Select(m => m.OutputPath).ToHashSet(StringComparer.Ordinal);
+        // Made only for a site that has images: most pages have none, and the targets cost a look at every page.
+        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>()));
+        var media = new Lazy<HashSet<string>>(() => site.Media.Select(m => m.OutputPath).ToHashSet(StringComparer.Ordinal));
 
         // The front matter keeps no key positions, so a page's image is reported at the file's start.
         var images = site.Pages.Select(p => (p.Image, p.ImageAlt, At: new SourceLocation(p.SourcePath, 1, 1)))
@@ -31,10 +32,10 @@ public static class ContentChecks
         {
             // A page's share image may live on another site (docs/content.md); an event's may not,
             // and the loader has already refused it (BJ3005). Neither is a file of content/media/.
-            if (!Urls.IsExternal(image) && !(targets.Resolve(null, image) is { Problem: null } r && media.Contains(r.Path)))
+            if (!Urls.IsExternal(image) && !(targets.Value.Resolve(null, image) is { Problem: null } r && media.Value.Contains(r.Path)))
             {
                 diagnostics.Error(DiagnosticCodes.MissingImage, at, $"image '{image}' is not a file in content/media/; " + (
-                    Suggest.Nearest(image.TrimStart('/'), media) is { } near
+                    Suggest.Nearest(image.TrimStart('/'), media.Value) is { } near
                         ? $"did you mean '{(image.StartsWith('/') ? "/" : "")}{near}'?"
                         : "put the file there, or fix the path (written like media/photo.jpg)"));
             }
@@ -51,9 +52,17 @@ public static class ContentChecks
     {
         // Drafts are not published, and the 404 page is never listed or indexed, so neither can be
         // confused with another page. File order, as for BJ2004, decides which page is "first".
-        var published = site.Pages.Where(p => !p.Draft && !p.IsNotFound).OrderBy(p => p.SourcePath, StringComparer.Ordinal);
+        var published = site.Pages.Where(p => !p.Draft && !p.IsNotFound).ToList();
         // Within one language: "Timeline" may well be the English and the Azerbaijani title alike.
-        foreach (var group in published.GroupBy(p => p.Language + "\n" + p.Title.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        static string Key(Page p) => p.Language + "\n" + p.Title.Trim();
+        // Usually every title differs: seen without sorting thousands of pages.
+        var titles = new HashSet<string>(published.Count, StringComparer.OrdinalIgnoreCase);
+        if (published.All(p => titles.Add(Key(p))))
+        {
+            return;
+        }
+
+        foreach (var group in published.OrderBy(p => p.SourcePath, StringComparer.Ordinal).GroupBy(Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var other in group.Skip(1))

@@ -8,8 +8,10 @@ namespace BlackJanuary.Checks;
 /// </summary>
 public sealed class LinkTargets
 {
-    private readonly Dictionary<string, HashSet<string>> _anchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Page> _pagesByPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _anchors;
+    private readonly Dictionary<string, Page> _pagesByPath;
+    // The anchors of every page without headings: never changed, so one set serves them all.
+    private static readonly HashSet<string> NoAnchors = [];
     // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
     private readonly Lazy<Dictionary<string, Page>> _pagesBySource;
     private readonly string _defaultLanguage;
@@ -19,11 +21,14 @@ public sealed class LinkTargets
     public LinkTargets(Site site, IReadOnlyDictionary<string, IReadOnlyCollection<string>> headingIds)
     {
         var eventIds = site.Timeline.Select(e => e.Id).ToList();
+        _anchors = new(site.Pages.Count + site.Media.Count + site.Config.Languages.Count + 2, StringComparer.Ordinal);
+        _pagesByPath = new(site.Pages.Count, StringComparer.Ordinal);
         foreach (var page in site.Pages)
         {
-            var anchors = new HashSet<string>(headingIds.TryGetValue(page.Path, out var ids) ? ids : [], StringComparer.Ordinal);
             // Every timeline page (one per language) shows every event, under the same ids.
-            if (page.Layout == "timeline")
+            var isTimeline = page.Layout == "timeline";
+            var anchors = (headingIds.TryGetValue(page.Path, out var ids) && ids.Count > 0) || isTimeline ? new HashSet<string>(ids ?? [], StringComparer.Ordinal) : NoAnchors;
+            if (isTimeline)
             {
                 anchors.UnionWith(eventIds);
             }
@@ -37,7 +42,7 @@ public sealed class LinkTargets
 
         foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)))
         {
-            _anchors[file] = [];
+            _anchors[file] = NoAnchors;
         }
     }
 

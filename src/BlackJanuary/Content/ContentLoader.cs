@@ -29,7 +29,7 @@ public static class ContentLoader
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
         var mediaDir = Path.Combine(contentDir, "media");
-        var media = SafeFolder.Files(mediaDir, "*", diagnostics)
+        var media = FileMemo.Files(memo, mediaDir, "*", diagnostics)
             .Select(f => new MediaFile(f, "media/" + OutputPath(mediaDir, f)))
             .ToList();
         RefuseLinks(mediaDir, diagnostics);
@@ -181,8 +181,7 @@ public static class ContentLoader
         }
 
         // Reading and parsing front matter is most of a large site's loading; files are independent.
-        pages.AddRange(SafeFolder.Files(pagesDir, "*.md", diagnostics).AsParallel().AsOrdered()
-            .Select(file => FileMemo.Read(memo, file, diagnostics, d => LoadPage(pagesDir, file, d)))
+        pages.AddRange(FileMemo.ReadAll(memo, FileMemo.Files(memo, pagesDir, "*.md", diagnostics), diagnostics, (file, d) => LoadPage(pagesDir, file, d))
             .Where(page => page is not null && (includeDrafts || !page.Draft))
             .Select(page => page!));
 
@@ -281,6 +280,12 @@ public static class ContentLoader
     }
 
     /// <summary>
+    /// The page as loaded (kept by the session's file memo) → the page in its URL tree: the same
+    /// object from build to build while nothing changed, so that later stages see that at a glance.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Page, Page> LocalizedPages = new();
+
+    /// <summary>
     /// Gives each page its language and puts it in that language's URL tree ("ru/about/"), then
     /// checks what only the whole site shows: two pages at one URL, a language without a home page.
     /// </summary>
@@ -299,8 +304,12 @@ public static class ContentLoader
             }
 
             // Hosts look for /404.html: the default language's stays there, in every layout of URLs.
-            var prefix = page.IsNotFound && language == config.Language ? "" : config.PrefixOf(language);
-            pages.Add(page with { Path = prefix + page.Path, Language = language });
+            var path = (page.IsNotFound && language == config.Language ? "" : config.PrefixOf(language)) + page.Path;
+            var localized = LocalizedPages.TryGetValue(page, out var known) && known.Path == path && known.Language == language
+                ? known
+                : page with { Path = path, Language = language };
+            LocalizedPages.AddOrUpdate(page, localized);
+            pages.Add(localized);
         }
 
         foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BlackJanuary.Checks;
 using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
@@ -13,6 +14,11 @@ namespace BlackJanuary.Markdown;
 public sealed class MarkdownMemo
 {
     private RawHtml? _rawHtml;
+    private (MarkdownStage.ContextInputs Inputs, string Key, Lazy<LinkTargets> Targets)? _links;
+    // The last build's pages, what parsing them gave (without the documents, which rendering changes), and their bodies, by place.
+    private IReadOnlyList<Page> _lastPages = [];
+    private MarkdownStage.Parsed[] _lastParsed = [];
+    private Body[] _lastBodies = [];
 
     internal ConcurrentDictionary<string, Body> Pages { get; } = new(StringComparer.Ordinal);
 
@@ -26,6 +32,8 @@ public sealed class MarkdownMemo
         {
             Pages.Clear();
             Events.Clear();
+            _links = null;
+            (_lastPages, _lastParsed, _lastBodies) = ([], [], []);
             _rawHtml = rawHtml;
         }
     }
@@ -34,19 +42,80 @@ public sealed class MarkdownMemo
 
     internal sealed record Body(string Markdown, SourceLocation At, IReadOnlyCollection<string> HeadingIds, string Context, string Html, IReadOnlyList<WrittenLink> ExternalLinks, IReadOnlyList<Diagnostic> Diagnostics)
     {
+        // The page or event last made with this body, and the one it was made from.
+        private (object From, object Made)? _made;
+
         public bool IsFor(string markdown, SourceLocation at) => At == at && string.Equals(Markdown, markdown, StringComparison.Ordinal);
+
+        /// <summary>
+        /// What <paramref name="make"/> makes of <paramref name="from"/> with this body: the very
+        /// same object as last time when it is made from the very same one, so that later stages
+        /// see at a glance that nothing changed. Each body belongs to one page or event, which
+        /// one thread handles.
+        /// </summary>
+        public T Made<T>(T from, Func<T, T> make)
+            where T : class
+        {
+            if (_made is { } last && ReferenceEquals(last.From, from))
+            {
+                return (T)last.Made;
+            }
+
+            var made = make(from);
+            _made = (from, made);
+            return made;
+        }
+    }
+
+    /// <summary>
+    /// The link context's key and the link targets for <paramref name="inputs"/>: those of the
+    /// last build when its inputs were the same, since targets are made from exactly these inputs
+    /// and resolve every link alike. The targets are made only when a body is rendered.
+    /// </summary>
+    internal (string Key, Lazy<LinkTargets> Targets) Links(MarkdownStage.ContextInputs inputs, Func<LinkTargets> targets)
+    {
+        if (_links is not { } last || !last.Inputs.SameAs(inputs))
+        {
+            _links = last = (inputs, inputs.Key(), new Lazy<LinkTargets>(targets));
+        }
+
+        return (last.Key, last.Targets);
+    }
+
+    /// <summary>What the last build's parse gave for the very same page at the same place: found without a look-up.</summary>
+    internal MarkdownStage.Parsed? ParsedAt(int index, Page page) =>
+        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) ? _lastParsed[index] : null;
+
+    /// <summary>The last build's body at the same place, when it comes from the very same parse and the link context is the same.</summary>
+    internal Body? BodyAt(int index, MarkdownStage.Parsed parsed, string context) =>
+        index < _lastParsed.Length && ReferenceEquals(_lastParsed[index], parsed) && _lastBodies[index].Context == context ? _lastBodies[index] : null;
+
+    /// <summary>Remembers this build's pages, parses and bodies by place, for <see cref="ParsedAt"/> and <see cref="BodyAt"/>.</summary>
+    internal void Remember(IReadOnlyList<Page> pages, MarkdownStage.Parsed[] parsed, Body[] bodies)
+    {
+        _lastPages = pages;
+        _lastParsed = parsed;
+        _lastBodies = bodies;
     }
 
     /// <summary>Drops bodies of pages and events that no longer exist, so a long session does not grow.</summary>
-    internal void Keep(IEnumerable<string> pageKeys, IEnumerable<string> eventKeys)
+    internal void Keep(IReadOnlyCollection<string> pageKeys, IReadOnlyCollection<string> eventKeys)
     {
-        Prune(Pages, pageKeys.ToHashSet(StringComparer.Ordinal));
-        Prune(Events, eventKeys.ToHashSet(StringComparer.Ordinal));
+        Prune(Pages, pageKeys);
+        Prune(Events, eventKeys);
     }
 
-    private static void Prune(ConcurrentDictionary<string, Body> bodies, HashSet<string> keep)
+    /// <param name="keep">The keys of this build, each once; each has a body.</param>
+    private static void Prune(ConcurrentDictionary<string, Body> bodies, IReadOnlyCollection<string> keep)
     {
-        foreach (var key in bodies.Keys.Where(k => !keep.Contains(k)))
+        // Every key of this build has a body, so as many bodies as keys means none is left over.
+        if (bodies.Count == keep.Count)
+        {
+            return;
+        }
+
+        var set = keep.ToHashSet(StringComparer.Ordinal);
+        foreach (var key in bodies.Keys.Where(k => !set.Contains(k)))
         {
             bodies.TryRemove(key, out _);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BlackJanuary.Checks;
 using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
@@ -27,47 +28,53 @@ public static partial class MarkdownStage
 
         // Parse everything first: links may point at any page's headings, which exist only once
         // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
-        var parsed = site.Pages.AsParallel().AsOrdered()
-            .Select(p => memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation)
-                ? new Parsed(p, known.HeadingIds)
-                : ParseWithIds(p, pipeline))
-            .ToList();
-        var headingIds = parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds);
-        var targets = new LinkTargets(site, headingIds);
-        var context = Context(site, headingIds);
+        var parsed = Remembered.Each(site.Pages,
+            (p, i) => memo.ParsedAt(i, p)
+                ?? (memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation) ? new Parsed(p, known.HeadingIds) : null),
+            p => ParseWithIds(p, pipeline, memo.Pages.GetValueOrDefault(p.SourcePath)));
+        var (context, targets) = memo.Links(ContextInputs.Of(site, parsed), () => new LinkTargets(site, parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds)));
 
-        var pages = parsed.AsParallel().AsOrdered()
-            .Select(x =>
+        var pageBodies = Remembered.Each(parsed,
+            (x, i) => memo.BodyAt(i, x, context) ?? Known(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context),
+            x => Rendered(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, (own, links) =>
             {
-                var body = Body(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, diagnostics, (own, links) =>
-                {
-                    var doc = Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
-                    return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets, pipeline, own, links));
-                });
-                return x.Page with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks };
-            })
-            .ToList();
+                var doc = Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
+                return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets.Value, pipeline, own, links));
+            }));
+        var pages = new List<Page>(parsed.Length);
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            var body = pageBodies[i];
+            diagnostics.AddRange(body.Diagnostics);
+            pages.Add(body.Made(parsed[i].Page, p => p with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks }));
+        }
 
         // Event bodies are written as if on the timeline page of their language, so their relative
         // links resolve from there, to pages in the same language.
-        var timelines = site.Timelines.ToDictionary(t => t.Key, t =>
+        var eventKeys = new List<string>();
+        var timelines = new Dictionary<string, IReadOnlyList<TimelineEvent>>(StringComparer.Ordinal);
+        foreach (var (language, events) in site.Timelines)
         {
-            var timelinePage = site.TimelinePageIn(t.Key);
-            return (IReadOnlyList<TimelineEvent>)t.Value.AsParallel().AsOrdered()
-                .Select(e =>
-                {
-                    if (e.BodyMarkdown.Length == 0)
-                    {
-                        return e;
-                    }
+            var timelinePage = site.TimelinePageIn(language);
+            var withBodies = events.Where(e => e.BodyMarkdown.Length > 0).ToList();
+            var eventBodies = Remembered.Each(withBodies,
+                (e, _) => Known(memo.Events, EventKey(e, language), e.BodyMarkdown, e.Location, context),
+                e => Rendered(memo.Events, EventKey(e, language), e.BodyMarkdown, e.Location, context, (own, links) =>
+                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets.Value, pipeline, own, links) : "")));
+            var made = new Dictionary<TimelineEvent, TimelineEvent>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < withBodies.Count; i++)
+            {
+                var body = eventBodies[i];
+                diagnostics.AddRange(body.Diagnostics);
+                made[withBodies[i]] = body.Made(withBodies[i], e => e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks });
+            }
 
-                    var body = Body(memo.Events, EventKey(e, t.Key), e.BodyMarkdown, e.Location, context, diagnostics, (own, links) =>
-                        ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets, pipeline, own, links) : ""));
-                    return e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks };
-                })
-                .ToList();
-        });
-        memo.Keep(pages.Select(p => p.SourcePath), timelines.SelectMany(t => t.Value.Select(e => EventKey(e, t.Key))));
+            timelines[language] = events.Select(e => made.GetValueOrDefault(e, e)).ToList();
+            eventKeys.AddRange(withBodies.Select(e => EventKey(e, language)));
+        }
+
+        memo.Remember(site.Pages, parsed, pageBodies);
+        memo.Keep(pages.Select(p => p.SourcePath).ToList(), eventKeys);
         return site with { Pages = pages, Timelines = timelines };
     }
 
@@ -88,57 +95,75 @@ public static partial class MarkdownStage
         }
     }
 
-    private sealed record Parsed(Page Page, IReadOnlyCollection<string> HeadingIds);
+    internal sealed record Parsed(Page Page, IReadOnlyCollection<string> HeadingIds);
 
     /// <summary>
     /// The heading ids of a page, from a parse that is then dropped: keeping every page's syntax
     /// tree until all are rendered held 10,000 trees at once, and their garbage collection cost
     /// more than parsing each page a second time (docs/performance.md).
     /// </summary>
-    private static Parsed ParseWithIds(Page page, MarkdownPipeline pipeline)
+    /// <param name="before">The page's body of the last build: its heading ids are kept if they are the same, so that the link context stays the same.</param>
+    private static Parsed ParseWithIds(Page page, MarkdownPipeline pipeline, MarkdownMemo.Body? before)
     {
         // The render parses again and reports what the Markdown has wrong; this parse only counts headings.
         var doc = Parse(page.Markdown, pipeline, page.BodyLocation, new DiagnosticBag());
         var ids = doc?.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet() ?? [];
-        return new Parsed(page, ids);
+        return new Parsed(page, before is not null && ids.SetEquals(before.HeadingIds) ? before.HeadingIds : ids);
     }
 
     /// <summary>
     /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
-    /// how URLs are written. Two builds with the same context render the same Markdown alike.
+    /// how URLs are written. Two builds with the same inputs render the same Markdown alike.
     /// </summary>
-    private static string Context(Site site, Dictionary<string, IReadOnlyCollection<string>> headingIds)
+    internal sealed record ContextInputs(
+        Uri BaseUrl, RawHtml RawHtml, string TimelinePages,
+        (string Path, string SourcePath, IReadOnlyCollection<string> HeadingIds)[] Pages, string[] Events, string[] Media)
     {
-        var text = new System.Text.StringBuilder();
-        text.Append(site.Config.BaseUrl).Append('\n').Append(site.Config.RawHtml).Append('\n').Append(site.TimelinePage?.Path).Append('\n');
-        foreach (var page in site.Pages)
-        {
-            text.Append(page.Path).Append('\t').Append(page.SourcePath).Append('\t').AppendJoin(' ', headingIds[page.Path].Order(StringComparer.Ordinal)).Append('\n');
-        }
+        public static ContextInputs Of(Site site, IReadOnlyList<Parsed> parsed) => new(
+            site.Config.BaseUrl, site.Config.RawHtml,
+            // Event links resolve from each language's timeline page, and page links to the default language's file.
+            site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
+            [.. parsed.Select(x => (x.Page.Path, x.Page.SourcePath, x.HeadingIds))], [.. site.Timeline.Select(e => e.Id)], [.. site.Media.Select(m => m.OutputPath)]);
 
-        text.AppendJoin(' ', site.Timeline.Select(e => e.Id)).Append('\n').AppendJoin(' ', site.Media.Select(m => m.OutputPath));
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        /// <summary>
+        /// Compared item by item: the same page keeps the same strings and heading id set from
+        /// build to build, so this is cheap, unlike hashing them all again.
+        /// </summary>
+        public bool SameAs(ContextInputs other) =>
+            BaseUrl == other.BaseUrl && RawHtml == other.RawHtml && TimelinePages == other.TimelinePages
+            && Pages.AsSpan().SequenceEqual(other.Pages) && Events.AsSpan().SequenceEqual(other.Events) && Media.AsSpan().SequenceEqual(other.Media);
+
+        /// <summary>A hash of the inputs, kept with each body rendered in them.</summary>
+        public string Key()
+        {
+            var text = new System.Text.StringBuilder();
+            text.Append(BaseUrl).Append('\n').Append(RawHtml).Append('\n').Append(TimelinePages).Append('\n');
+            foreach (var (path, source, ids) in Pages)
+            {
+                text.Append(path).Append('\t').Append(source).Append('\t').AppendJoin(' ', ids.Order(StringComparer.Ordinal)).Append('\n');
+            }
+
+            text.AppendJoin(' ', Events).Append('\n').AppendJoin(' ', Media);
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        }
     }
 
-    /// <summary>The body from the memo when its Markdown and context are unchanged, else rendered and remembered.</summary>
-    private static MarkdownMemo.Body Body(
-        System.Collections.Concurrent.ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context,
-        DiagnosticBag diagnostics, Func<DiagnosticBag, List<WrittenLink>, (IReadOnlyCollection<string> HeadingIds, string Html)> render)
-    {
-        if (bodies.TryGetValue(key, out var known) && known.IsFor(markdown, at) && known.Context == context)
-        {
-            diagnostics.AddRange(known.Diagnostics);
-            return known;
-        }
+    /// <summary>The body from the memo when its Markdown and context are unchanged.</summary>
+    private static MarkdownMemo.Body? Known(ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context) =>
+        bodies.TryGetValue(key, out var known) && known.IsFor(markdown, at) && known.Context == context ? known : null;
 
+    /// <summary>The body rendered, and remembered.</summary>
+    private static MarkdownMemo.Body Rendered(
+        ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context,
+        Func<DiagnosticBag, List<WrittenLink>, (IReadOnlyCollection<string> HeadingIds, string Html)> render)
+    {
+        var known = bodies.GetValueOrDefault(key);
         var own = new DiagnosticBag();
         var links = new List<WrittenLink>();
         var (ids, html) = render(own, links);
-        var reported = own.Sorted();
-        diagnostics.AddRange(reported);
         // The same links as before stay the same list, so the page compares equal and is not rendered again.
         IReadOnlyList<WrittenLink> kept = known is not null && known.ExternalLinks.SequenceEqual(links) ? known.ExternalLinks : links;
-        return bodies[key] = new MarkdownMemo.Body(markdown, at, ids, context, html, kept, reported);
+        return bodies[key] = new MarkdownMemo.Body(markdown, at, ids, context, html, kept, own.Sorted());
     }
 
     /// <summary>Markdig refuses input nested past its limits (128 levels) by throwing; that is bad content, not a crash.</summary>

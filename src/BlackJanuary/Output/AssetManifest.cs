@@ -27,7 +27,7 @@ public sealed class AssetManifest
         {
             var dir = Path.Combine(root, "assets");
             ContentLoader.RefuseLinks(dir, diagnostics);
-            foreach (var file in SafeFolder.Files(dir, "*", diagnostics))
+            foreach (var file in FileMemo.Files(memo, dir, "*", diagnostics))
             {
                 var logical = ContentLoader.OutputPath(dir, file);
                 if (assets.ContainsKey(logical))

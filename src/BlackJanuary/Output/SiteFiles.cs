@@ -22,14 +22,21 @@ public static partial class SiteFiles
     public static string FeedPath(Configuration.SiteConfig config, string language) => config.PrefixOf(language) + FeedFile;
 
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
-    public static IEnumerable<(string Path, string Text)> All(Site site) =>
-    [
-        (SitemapFile, Sitemap(site)),
-        .. site.Config.Languages.Select(l => (FeedPath(site.Config, l.Code), AtomFeed(site, l.Code))),
-        (RobotsFile, Robots(site)),
-        (HeadersFile, Headers(site)),
-        .. site.Config.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
-    ];
+    /// <param name="memo">The files of the session's last build, kept when what they are made from is unchanged.</param>
+    public static IEnumerable<(string Path, string Text)> All(Site site, SiteFilesMemo? memo = null)
+    {
+        memo ??= new SiteFilesMemo();
+        var c = site.Config;
+        return
+        [
+            // hreflang alternates come from the pages' translation keys.
+            (SitemapFile, memo.Text(SitemapFile, [c, site.Pages.Select(p => p.Path).ToArray(), site.Pages.Select(p => p.TranslationKey).ToArray()], () => Sitemap(site))),
+            .. c.Languages.Select(l => (FeedPath(c, l.Code), memo.Text(FeedPath(c, l.Code), [c, FeedEntries(site, l.Code)], () => AtomFeed(site, l.Code)))),
+            (RobotsFile, Robots(site)),
+            (HeadersFile, Headers(site)),
+            .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
+        ];
+    }
 
     /// <summary>
     /// With every language in its own folder nothing lives at the root, where visitors arrive: it
@@ -115,8 +122,7 @@ public static partial class SiteFiles
         var c = site.Config;
         var language = c.LanguageOf(languageCode);
         var home = c.PrefixOf(language.Code);
-        var entries = site.Pages.Where(p => p.Date is not null && !p.IsNotFound && p.Language == language.Code)
-            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
+        var entries = FeedEntries(site, language.Code);
         var updated = entries.Count > 0 ? Stamp(entries[0].Date!) : "1970-01-01T00:00:00Z";
         return Xml(w =>
         {
@@ -161,6 +167,11 @@ public static partial class SiteFiles
             w.WriteEndElement();
         });
     }
+
+    /// <summary>The pages the feed shows, newest first.</summary>
+    private static List<Page> FeedEntries(Site site, string language) =>
+        site.Pages.Where(p => p.Date is not null && !p.IsNotFound && p.Language == language)
+            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
 
     public static string Robots(Site site) =>
         $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor(SitemapFile)}\n";

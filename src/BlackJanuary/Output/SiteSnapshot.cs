@@ -32,42 +32,98 @@ public sealed record SiteFile(string? Text, string? SourceFile)
 /// Unicode normalisation, and a path that is a file for one input and a folder for another,
 /// because hosts that ignore case (macOS, Windows, many CDNs) would keep only one of them.
 /// </summary>
-internal sealed class SiteFileSet(DiagnosticBag diagnostics)
+/// <remarks>
+/// What the checks find depends only on the paths and what they are made from, in the order they
+/// were added; a rebuild usually adds the very same ones, and then the last build's findings
+/// hold without checking 10,000 paths again.
+/// </remarks>
+internal sealed class SiteFileSet
 {
-    private readonly Dictionary<string, SiteFile> _files = new(StringComparer.Ordinal);
-    // Every file and folder of the output by its host key (see OutputNames.HostKey): what it is, and who made it.
-    private readonly Dictionary<string, (string Path, bool IsFolder, string Source)> _entries = new(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, SiteFile> Files => _files;
+    private readonly List<(string Path, SiteFile File, string Source)> _added = [];
+    // Of the last check: which of the added files were kept, and what was reported.
+    private bool[] _kept = [];
+    private IReadOnlyList<Diagnostic> _reported = [];
 
     /// <param name="source">What the file is made from, named in the error if another input wants its path.</param>
-    public void Add(string path, SiteFile file, string source)
+    public void Add(string path, SiteFile file, string source) => _added.Add((path, file, source));
+
+    /// <summary>Checks the paths, reports each problem, and returns the files that can be written.</summary>
+    /// <param name="previous">The set of the session's last build, whose findings hold if it added the same paths from the same sources.</param>
+    public IReadOnlyDictionary<string, SiteFile> Check(DiagnosticBag diagnostics, SiteFileSet? previous)
+    {
+        if (previous is not null && SamePaths(previous))
+        {
+            (_kept, _reported) = (previous._kept, previous._reported);
+        }
+        else
+        {
+            var own = new DiagnosticBag();
+            var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
+            _kept = [.. _added.Select(a => Admit(a.Path, a.Source, entries, own))];
+            _reported = own.Sorted();
+        }
+
+        diagnostics.AddRange(_reported);
+        var files = new Dictionary<string, SiteFile>(_added.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _added.Count; i++)
+        {
+            if (_kept[i])
+            {
+                files[_added[i].Path] = _added[i].File;
+            }
+        }
+
+        return files;
+    }
+
+    private bool SamePaths(SiteFileSet previous)
+    {
+        if (previous._added.Count != _added.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _added.Count; i++)
+        {
+            if (!string.Equals(_added[i].Path, previous._added[i].Path, StringComparison.Ordinal)
+                || !string.Equals(_added[i].Source, previous._added[i].Source, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a file may be written at <paramref name="path"/>; reports why not.</summary>
+    /// <param name="entries">Every file and folder admitted so far by its host key (see OutputNames.HostKey): what it is, and who made it.</param>
+    private static bool Admit(string path, string source, Dictionary<string, (string Path, bool IsFolder, string Source)> entries, DiagnosticBag diagnostics)
     {
         var at = new SourceLocation(source);
         if (OutputNames.Problem(path) is { } problem)
         {
             diagnostics.Error(DiagnosticCodes.UnsafePath, at, problem);
-            return;
+            return false;
         }
 
         // The file and each folder above it: "media/a/b.jpg" is the folders media and media/a, and the file.
         var parts = path.Split('/');
-        var entries = Enumerable.Range(1, parts.Length).Select(n => (Path: string.Join('/', parts[..n]), IsFolder: n < parts.Length)).ToList();
-        foreach (var (entry, isFolder) in entries)
+        var all = Enumerable.Range(1, parts.Length).Select(n => (Path: string.Join('/', parts[..n]), IsFolder: n < parts.Length)).ToList();
+        foreach (var (entry, isFolder) in all)
         {
-            if (_entries.TryGetValue(OutputNames.HostKey(entry), out var other) && !(isFolder && other.IsFolder && other.Path == entry))
+            if (entries.TryGetValue(OutputNames.HostKey(entry), out var other) && !(isFolder && other.IsFolder && other.Path == entry))
             {
                 diagnostics.Error(DiagnosticCodes.OutputFailed, at, Clash(path, entry, isFolder, other));
-                return;
+                return false;
             }
         }
 
-        foreach (var (entry, isFolder) in entries)
+        foreach (var (entry, isFolder) in all)
         {
-            _entries.TryAdd(OutputNames.HostKey(entry), (entry, isFolder, source));
+            entries.TryAdd(OutputNames.HostKey(entry), (entry, isFolder, source));
         }
 
-        _files[path] = file;
+        return true;
     }
 
     private static string Clash(string path, string entry, bool isFolder, (string Path, bool IsFolder, string Source) other)

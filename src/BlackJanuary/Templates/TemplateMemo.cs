@@ -58,11 +58,67 @@ public sealed class TemplateMemo
 
     internal void BeginBuild() => _rendered = 0;
 
-    internal sealed record Entry(Page Page, string SiteKey, string TimelineKey, RenderReads Reads, string? Html, IReadOnlyList<Diagnostic> Diagnostics);
+    private readonly Dictionary<string, (object?[] Inputs, object Token)> _tokens = new(StringComparer.Ordinal);
+    private (object Token, IReadOnlyDictionary<string, ScriptObject> Value)? _timeline;
+    private TemplateSet? _lastTemplates;
+    private IReadOnlyList<Page> _lastPages = [];
+    private Entry[] _lastEntries = [];
 
-    internal void Keep(IEnumerable<string> keys)
+    /// <summary>
+    /// A token for what <paramref name="inputs"/> are: the very same object for as long as they
+    /// stay equal to the last build's (see <see cref="Remembered.Same"/>), a new one when they
+    /// change. Entries keep the tokens they were rendered under, so that a page checks them at a
+    /// glance instead of every page hashing the site.
+    /// </summary>
+    internal object Token(string name, object?[] inputs)
     {
-        var keep = keys.ToHashSet(StringComparer.Ordinal);
+        if (!_tokens.TryGetValue(name, out var known) || !Remembered.Same(known.Inputs, inputs))
+        {
+            _tokens[name] = known = (inputs, new object());
+        }
+
+        return known.Token;
+    }
+
+    /// <summary>The timeline's template objects, by language: frozen, so they serve every build whose timeline token is the same.</summary>
+    internal IReadOnlyDictionary<string, ScriptObject> Timeline(object token, Func<IReadOnlyDictionary<string, ScriptObject>> make)
+    {
+        if (_timeline is not { } known || known.Token != token)
+        {
+            _timeline = known = (token, make());
+        }
+
+        return known.Value;
+    }
+
+    internal sealed record Entry(Page Page, object SiteKey, object TimelineKey, RenderReads Reads, string? Html, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        public RenderedPage? Rendered { get; } = Html is null ? null : new RenderedPage(Page, Html);
+    }
+
+    /// <summary>The entry of the page, if any. A page that is the very same object as the last build's page at its place is found there, without a look-up.</summary>
+    internal Entry? Known(Page page, int index) =>
+        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) ? _lastEntries[index] : Entries.GetValueOrDefault(page.SourcePath);
+
+    /// <summary>Whether <paramref name="templates"/> are those of the last build; remembers them for the next.</summary>
+    internal bool SameTemplates(TemplateSet templates)
+    {
+        var same = _lastTemplates is not null && _lastTemplates.SameAs(templates);
+        _lastTemplates = templates;
+        return same;
+    }
+
+    /// <summary>Remembers this build's pages and entries, and drops the entries of pages the site no longer has.</summary>
+    internal void Keep(IReadOnlyList<Page> pages, Entry[] entries)
+    {
+        (_lastPages, _lastEntries) = (pages, entries);
+        // Every page of the build has an entry, so as many entries as pages means none is left over.
+        if (Entries.Count == pages.Count)
+        {
+            return;
+        }
+
+        var keep = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
         foreach (var key in Entries.Keys.Where(k => !keep.Contains(k)))
         {
             Entries.TryRemove(key, out _);

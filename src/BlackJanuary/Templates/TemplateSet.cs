@@ -21,7 +21,7 @@ public sealed class TemplateSet : ITemplateLoader
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            foreach (var file in SafeFolder.Files(root, "*.html", diagnostics))
+            foreach (var file in FileMemo.Files(memo, root, "*.html", diagnostics))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (name.StartsWith("assets/", StringComparison.Ordinal) || templates.ContainsKey(name))
@@ -64,6 +64,10 @@ public sealed class TemplateSet : ITemplateLoader
     public Template? GetOrNull(string name) => _templates.GetValueOrDefault(name);
 
     public IEnumerable<string> Names => _templates.Keys;
+
+    /// <summary>Whether both sets have the same names, each the very same parsed template (an unchanged file is not parsed again).</summary>
+    internal bool SameAs(TemplateSet other) =>
+        _templates.Count == other._templates.Count && _templates.All(t => ReferenceEquals(other.GetOrNull(t.Key), t.Value));
 
     internal static SourceLocation Locate(SourceSpan span, string fallbackFile) =>
         new(string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName, span.Start.Line + 1, span.Start.Column + 1);

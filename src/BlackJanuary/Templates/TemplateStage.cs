@@ -1,6 +1,5 @@
+using System.Collections.Concurrent;
 using BlackJanuary.Configuration;
-using System.Security.Cryptography;
-using System.Text;
 using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
@@ -12,7 +11,13 @@ using Scriban.Syntax;
 namespace BlackJanuary.Templates;
 
 /// <summary>A page rendered to its final HTML document.</summary>
-public sealed record RenderedPage(Page Page, string Html);
+public sealed record RenderedPage(Page Page, string Html)
+{
+    /// <summary>The page's output file, made once: a session's rebuild hands on the remembered pages as they are.</summary>
+    public SiteFile File { get; } = SiteFile.Generated(Html);
+
+    public string OutputFile { get; } = Page.OutputFile;
+}
 
 /// <summary>Renders every page through its layout and the base layout, in parallel.</summary>
 public static class TemplateStage
@@ -23,6 +28,9 @@ public static class TemplateStage
     private const int LoopLimit = 100_000;
 
     private const int RecursiveLimit = 64;
+
+    /// <summary>Read-only and the same for every site, so made once: making them is most of rendering a single page.</summary>
+    private static readonly Lazy<ScriptObject> Builtins = new(TemplateFunctions.ReproducibleBuiltins);
 
     /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
     public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null)
@@ -36,40 +44,54 @@ public static class TemplateStage
             return [];
         }
 
-        var targets = new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>());
+        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>()));
+        // What find_page finds for a path is the same for every page of a build: looked up once.
+        var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
+        Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);
+        // Every remembered render was current at the last build; with the very same templates, the ones it ran still are.
+        var sameTemplates = memo.SameTemplates(templates);
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
-        var siteKey = SiteKey(site, assets, strings, version, shareImage);
-        var timelineKey = TimelineKey(site);
+        var c = site.Config;
+        var timelinePages = c.Languages.Select(l => site.TimelinePageIn(l.Code)).ToArray();
+        // What every page's render may read of the site: settings, each language's navigation,
+        // which pages and files exist and what they translate (the switcher), assets, UI strings.
+        var siteKey = memo.Token("site", [
+            c, version, shareImage, strings.Key, timelinePages.Select(p => p?.Path).ToArray(),
+            c.Languages.SelectMany(l => site.Navs[l.Code].Select(n => (l.Code, n))).ToArray(),
+            site.Pages.Select(p => p.Path).ToArray(), site.Pages.Select(p => p.TranslationKey).ToArray(),
+            site.Media.Select(m => m.OutputPath).ToArray(), assets.All.ToArray()]);
+        // What a page that reads 'timeline' sees: the events in every language and the pages that show them, with URLs made by the settings.
+        var timelineKey = memo.Token("timeline", [c, timelinePages, site.AllEvents.ToArray()]);
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
         var shared = new Lazy<Shared>(() => new Shared(
-            TemplateFunctions.ReproducibleBuiltins(),
-            TemplateFunctions.Create(site, assets, strings, targets),
-            site.Config.Languages.ToDictionary(l => l.Code, l => TemplateModel.TimelineObject(site, l.Code))));
-        var rendered = site.Pages.AsParallel().AsOrdered()
-            .Select(page =>
+            Builtins.Value,
+            TemplateFunctions.Create(site, assets, strings, targets.Value),
+            memo.Timeline(timelineKey, () => c.Languages.ToDictionary(l => l.Code, l => TemplateModel.TimelineObject(site, l.Code)))));
+        var entries = Remembered.Each(site.Pages,
+            (page, index) => memo.Known(page, index) is { } known && IsCurrent(known, page, siteKey, timelineKey, sameTemplates ? null : templates, PageAtPath) ? known : null,
+            page =>
             {
-                if (memo.Entries.TryGetValue(page.SourcePath, out var known) && IsCurrent(known, page, siteKey, timelineKey, templates, targets))
-                {
-                    diagnostics.AddRange(known.Diagnostics);
-                    return known.Html is null ? null : new RenderedPage(page, known.Html);
-                }
-
                 memo.Count();
                 var reads = new RenderReads();
-                var html = RenderPage(site, WithTitle(page, site.Config, strings), templates, shared.Value, version, shareImage, reads);
+                var html = RenderPage(site, WithTitle(page, c, strings), templates, shared.Value, version, shareImage, reads);
                 if (html is not null)
                 {
                     DuplicateIds.Check(new RenderedPage(page, html), reads.Diagnostics);
                 }
 
-                var reported = reads.Diagnostics.Sorted();
-                diagnostics.AddRange(reported);
-                memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reported);
-                return html is null ? null : new RenderedPage(page, html);
-            })
-            .OfType<RenderedPage>()
-            .ToList();
-        memo.Keep(site.Pages.Select(p => p.SourcePath));
+                return memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reads.Diagnostics.Sorted());
+            });
+        var rendered = new List<RenderedPage>(entries.Length);
+        foreach (var entry in entries)
+        {
+            diagnostics.AddRange(entry.Diagnostics);
+            if (entry.Rendered is { } page)
+            {
+                rendered.Add(page);
+            }
+        }
+
+        memo.Keep(site.Pages, entries);
         return rendered;
     }
 
@@ -83,53 +105,35 @@ public static class TemplateStage
             : page;
 
     /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
-    private static bool IsCurrent(TemplateMemo.Entry known, Page page, string siteKey, string timelineKey, TemplateSet templates, LinkTargets targets) =>
-        known.Page.Equals(page)
-        && known.SiteKey == siteKey
-        && (!known.Reads.Timeline || known.TimelineKey == timelineKey)
-        && known.Reads.Templates.All(t => ReferenceEquals(templates.GetOrNull(t.Key), t.Value))
-        && known.Reads.Pages.All(p => Equals(targets.PageAtPath(p.Key), p.Value));
-
-    /// <summary>What every page's render may read of the site: settings, navigation, which pages and files exist, assets.</summary>
-    private static string SiteKey(Site site, AssetManifest assets, UiStrings strings, string version, string shareImage)
+    /// <param name="templates">The templates, or null when they are those of the last build.</param>
+    private static bool IsCurrent(TemplateMemo.Entry known, Page page, object siteKey, object timelineKey, TemplateSet? templates, Func<string, Page?> pageAtPath)
     {
-        var text = new StringBuilder();
-        var c = site.Config;
-        text.AppendJoin('\n', c.BaseUrl, c.Language, c.DefaultLanguageInSubdir, c.Author, c.Image, c.RawHtml, version, shareImage, strings.Key).Append('\n');
-        foreach (var language in c.Languages)
+        if (!known.Page.Equals(page) || known.SiteKey != siteKey || (known.Reads.Timeline && known.TimelineKey != timelineKey))
         {
-            text.AppendJoin('\t', language.Code, language.Name, language.Culture, language.Title, language.Tagline, language.Description).Append('\n');
-            foreach (var item in site.Navs[language.Code])
+            return false;
+        }
+
+        if (templates is not null)
+        {
+            foreach (var (name, template) in known.Reads.Templates)
             {
-                text.Append(item.Title).Append('\t').Append(item.Path).Append('\n');
+                if (!ReferenceEquals(templates.GetOrNull(name), template))
+                {
+                    return false;
+                }
             }
         }
 
-        // Paths with their translation keys: the language switcher and hreflang links read them.
-        text.AppendJoin(' ', site.Pages.Select(p => p.Path + "=" + p.TranslationKey)).Append('\n');
-        text.AppendJoin(' ', site.Media.Select(m => m.OutputPath)).Append('\n');
-        text.AppendJoin(' ', assets.All.Select(a => a.LogicalPath + "=" + a.OutputPath));
-        return Hash(text);
-    }
-
-    /// <summary>What a page that reads 'timeline' sees: the events in every language, and the pages that show them.</summary>
-    private static string TimelineKey(Site site)
-    {
-        var text = new StringBuilder();
-        foreach (var language in site.Config.Languages)
+        foreach (var (path, found) in known.Reads.Pages)
         {
-            text.Append(site.TimelinePageIn(language.Code)).Append('\n');
-            foreach (var e in site.Timelines[language.Code])
+            if (!Equals(pageAtPath(path), found))
             {
-                text.AppendJoin('\t', e.Id, e.Date.Iso, e.EndDate?.Iso, e.Title, e.Place, e.Language, e.BodyHtml, e.Image, e.ImageAlt).Append('\t')
-                    .AppendJoin('\t', e.Sources.Select(s => s.Title + " " + s.Url)).Append('\n');
+                return false;
             }
         }
 
-        return Hash(text);
+        return true;
     }
-
-    private static string Hash(StringBuilder text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
 
     /// <summary>What every page's render shares, built once per build: functions, and the timeline as each language shows it.</summary>
     private sealed record Shared(ScriptObject Builtins, ScriptObject Functions, IReadOnlyDictionary<string, ScriptObject> Timelines);

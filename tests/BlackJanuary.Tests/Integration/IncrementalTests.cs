@@ -1,3 +1,4 @@
+using BlackJanuary.Content;
 using BlackJanuary.Output;
 using BlackJanuary.Tests.Support;
 
@@ -22,9 +23,10 @@ public class IncrementalTests
         new(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"), site.Output);
 
     /// <summary>Edits, rebuilds, and checks the result against a fresh build of the same files.</summary>
-    private static SiteSnapshot Rebuild(SiteBuilder session, FixtureSite site)
+    /// <param name="changes">What a watcher saw, if the rebuild is told; else it looks at every file.</param>
+    private static SiteSnapshot Rebuild(SiteBuilder session, FixtureSite site, FileChanges? changes = null)
     {
-        var incremental = session.Render();
+        var incremental = session.Render(changes);
         var fresh = new SiteBuilder(Options(site)).Render();
         Assert.Equal(fresh.Diagnostics, incremental.Diagnostics);
         Assert.Equal(fresh.Files.Keys.Order(), incremental.Files.Keys.Order());
@@ -182,5 +184,86 @@ public class IncrementalTests
         site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links HERE.\n");
         File.SetLastWriteTimeUtc(path, stamp); // same size, same time: only the content differs
         Assert.Contains("Nothing links HERE.", Rebuild(session, site).Files["plain/index.html"].Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a watcher reports: full paths of the files written in place, and of those created, deleted or renamed.</summary>
+    private static FileChanges Seen(FixtureSite site, string[] written, params string[] moved) =>
+        new(written.Select(f => Path.GetFullPath(Path.Combine(site.Root, f))).ToHashSet(), moved.Select(f => Path.GetFullPath(Path.Combine(site.Root, f))).ToHashSet());
+
+    [Fact]
+    public void An_edit_the_watcher_names_is_built_without_looking_at_other_files()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links here, still.\n");
+        var after = Rebuild(session, site, Seen(site, ["content/pages/plain.md"]));
+        Assert.Equal(1, after.PagesRendered);
+        Assert.Contains("Nothing links here, still.", after.Files["plain/index.html"].Text, StringComparison.Ordinal);
+
+        site.Write("templates/layouts/page.html", "<h1 class=\"page\">{{ page.title }}</h1>{{ page.content }}");
+        Assert.Equal(3, Rebuild(session, site, Seen(site, ["templates/layouts/page.html"])).PagesRendered); // about, history, plain
+    }
+
+    [Fact]
+    public void A_save_through_a_temporary_file_and_new_and_deleted_pages_are_seen_as_moved()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/plain.md~", "---\ntitle: Plain\n---\nSaved through a temporary file.\n");
+        File.Move(Path.Combine(site.Root, "content/pages/plain.md~"), Path.Combine(site.Root, "content/pages/plain.md"), overwrite: true);
+        var saved = Rebuild(session, site, Seen(site, [], "content/pages/plain.md~", "content/pages/plain.md"));
+        Assert.Contains("Saved through a temporary file.", saved.Files["plain/index.html"].Text, StringComparison.Ordinal);
+
+        site.Write("content/pages/more/new.md", "---\ntitle: New page\n---\nFresh.\n");
+        var added = Rebuild(session, site, Seen(site, [], "content/pages/more"));
+        Assert.Contains("more/new/index.html", added.Files.Keys);
+        Assert.Contains("/sub/more/new/", added.Files["sitemap.xml"].Text, StringComparison.Ordinal);
+
+        Directory.Delete(Path.Combine(site.Root, "content/pages/more"), recursive: true);
+        var deleted = Rebuild(session, site, Seen(site, [], "content/pages/more"));
+        Assert.DoesNotContain("more/new/index.html", deleted.Files.Keys);
+    }
+
+    [Fact]
+    public void A_file_the_watcher_names_without_a_change_renders_nothing()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        File.SetLastWriteTimeUtc(Path.Combine(site.Root, "content/pages/plain.md"), DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal(0, Rebuild(session, site, Seen(site, ["content/pages/plain.md", "content/timeline.yaml"])).PagesRendered);
+    }
+
+    [Fact]
+    public void A_build_told_of_no_change_keeps_what_it_had_and_one_told_nothing_looks_at_every_file()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nAn edit the watcher missed.\n");
+        // Trusting the watcher is the point: what it does not name is not looked at.
+        Assert.DoesNotContain("An edit the watcher missed.", session.Render(Seen(site, [])).Files["plain/index.html"].Text, StringComparison.Ordinal);
+        // A watcher that lost track (its buffer overflowed) names nothing, and everything is looked at.
+        Assert.Contains("An edit the watcher missed.", Rebuild(session, site).Files["plain/index.html"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_dated_page_changes_the_feed_and_clashing_media_fail_until_one_goes()
+    {
+        using var site = new FixtureSite(Files);
+        site.Write("content/pages/news.md", "---\ntitle: News\ndate: 2001-02-03\n---\nFirst news.\n");
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        site.Write("content/pages/news.md", "---\ntitle: News\ndate: 2001-02-03\n---\nSecond news.\n");
+        Assert.Contains("Second news.", Rebuild(session, site, Seen(site, ["content/pages/news.md"])).Files["feed.xml"].Text, StringComparison.Ordinal);
+
+        site.Write("content/media/Photo.jpg", "one");
+        site.Write("content/media/photo.jpg", "two");
+        var clash = Rebuild(session, site, Seen(site, [], "content/media/Photo.jpg", "content/media/photo.jpg"));
+        Assert.Contains(clash.Diagnostics, d => d.Code == "BJ5001");
+        File.Delete(Path.Combine(site.Root, "content/media/Photo.jpg"));
+        Assert.True(Rebuild(session, site, Seen(site, [], "content/media/Photo.jpg")).Succeeded);
     }
 }

@@ -267,9 +267,9 @@ public class PathSafetyTests
     public void The_file_set_refuses_a_path_that_is_not_plainly_inside_the_output(string path)
     {
         var diagnostics = new DiagnosticBag();
-        var files = new SiteFileSet(diagnostics);
+        var files = new SiteFileSet();
         files.Add(path, SiteFile.Generated("x"), "a test");
-        Assert.Empty(files.Files);
+        Assert.Empty(files.Check(diagnostics, previous: null));
         Assert.Equal(DiagnosticCodes.UnsafePath, Assert.Single(diagnostics.Sorted()).Code);
     }
 
