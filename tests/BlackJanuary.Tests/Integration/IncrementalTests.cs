@@ -47,6 +47,41 @@ public class IncrementalTests
         Assert.Equal(0, Rebuild(session, site).PagesRendered);
     }
 
+    private static readonly Dictionary<string, string> TwoLanguages = new()
+    {
+        ["content/site.yaml"] = "title: Fictional Memorial\nbase_url: https://memorial.example.org/\nlanguage: en\nlanguages:\n  en:\n    name: English\n    culture: en-GB\n  ru:\n    name: Русский\n    culture: ru-RU\n",
+        ["content/pages/index.ru.md"] = "---\ntitle: Главная\nweight: 1\n---\nВымысел. [Хронология](timeline.md).\n",
+        ["content/pages/timeline.md"] = "---\ntitle: Timeline\nlayout: timeline\nweight: 3\n---\nEvents.\n",
+        ["content/pages/timeline.ru.md"] = "---\ntitle: Хронология\nlayout: timeline\nweight: 3\n---\nСобытия.\n",
+        ["content/timeline.yaml"] = "- date: 1901-05-06\n  id: bridge\n  title:\n    en: The bridge opens\n    ru: Открывается мост\n",
+    };
+
+    [Fact]
+    public void In_several_languages_an_edit_renders_what_it_concerns_and_a_new_translation_updates_its_siblings()
+    {
+        using var site = new FixtureSite(TwoLanguages);
+        var session = new SiteBuilder(Options(site));
+        Assert.Equal(5, session.Render().PagesRendered); // two homes, two timelines, 404
+        Assert.Equal(0, Rebuild(session, site).PagesRendered);
+
+        site.Write("content/pages/index.ru.md", "---\ntitle: Главная\nweight: 1\n---\nВымысел, ещё раз. [Хронология](timeline.md).\n");
+        Assert.Equal(1, Rebuild(session, site).PagesRendered);
+
+        // The Russian title of an event: only the timelines read it.
+        site.Write("content/timeline.yaml", "- date: 1901-05-06\n  id: bridge\n  title:\n    en: The bridge opens\n    ru: Мост открыт\n");
+        var after = Rebuild(session, site);
+        Assert.Equal(2, after.PagesRendered);
+        Assert.Contains("Мост открыт", after.Files["ru/timeline/index.html"].Text, StringComparison.Ordinal);
+
+        // A new translation: every page's switcher and alternates may change.
+        site.Write("content/pages/about.ru.md", "---\ntitle: О сайте\n---\nВымысел.\n");
+        after = Rebuild(session, site);
+        Assert.True(after.Files.ContainsKey("ru/about/index.html"));
+        site.Write("content/pages/about.md", "---\ntitle: About\n---\nInvented.\n");
+        after = Rebuild(session, site);
+        Assert.Contains("hreflang=\"en\" href=\"https://memorial.example.org/about/\"", after.Files["sitemap.xml"].Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Editing_a_page_body_renders_only_that_page()
     {
