@@ -36,22 +36,21 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     /// <summary>Builds the site and writes it to the output folder, replacing it only on success.</summary>
     public static BuildResult Build(BuildOptions options, IProgress<string>? progress = null)
     {
-        var snapshot = new SiteBuilder(options, remember: false) { Progress = progress }.Render();
-        if (!snapshot.Succeeded)
-        {
-            return new BuildResult(snapshot.Diagnostics, 0, 0, false);
-        }
-
         var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(snapshot.Diagnostics);
-        var files = 0;
+        var (files, pages, committed) = (0, 0, false);
+        // Pages are written into the staging folder as they are rendered; a build that fails
+        // throws the staging folder away, so the output is replaced whole or not at all.
         using (var writer = OutputWriter.Begin(options.OutputDir, [(options.ContentDir, "the content folder"), (options.TemplatesDir, "the theme folder")], diagnostics))
         {
-            if (writer is not null)
+            // Without a writer (the output folder was refused) the content is still checked, so that one run reports every problem.
+            var snapshot = new SiteBuilder(options, remember: false) { Progress = progress }.Render(changes: null, writer);
+            diagnostics.AddRange(snapshot.Diagnostics);
+            if (writer is not null && snapshot.Succeeded)
             {
-                progress?.Report($"Writing {snapshot.Files.Count} files");
+                var rest = snapshot.Files.Where(f => !ReferenceEquals(f.Value, SiteFile.Written)).ToList();
+                progress?.Report($"Writing {rest.Count} files besides the pages, which were written as they were rendered");
                 // Creating many small files is mostly time in the kernel, which two threads halve.
-                Parallel.ForEach(snapshot.Files, file =>
+                Parallel.ForEach(rest, file =>
                 {
                     if (file.Value.Text is { } text)
                     {
@@ -65,18 +64,22 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
                 if (!Failed(diagnostics, options.Strict))
                 {
                     writer.Commit();
-                    files = writer.FilesWritten;
+                    (files, pages, committed) = (writer.FilesWritten, snapshot.Pages, true);
                 }
             }
         }
 
-        var succeeded = !Failed(diagnostics, options.Strict);
-        return new BuildResult(diagnostics.Sorted(), succeeded ? snapshot.Pages : 0, files, succeeded);
+        // Swapping the folder in can fail too (reported), after the commit was tried.
+        var succeeded = committed && !Failed(diagnostics, options.Strict);
+        return new BuildResult(diagnostics.Sorted(), succeeded ? pages : 0, succeeded ? files : 0, succeeded);
     }
 
     /// <summary>The whole site in memory, without writing anything: what build writes, serve serves and check checks.</summary>
     /// <param name="changes">What changed since the last build of this session, if a watcher knows; see <see cref="FileChanges"/>.</param>
-    public SiteSnapshot Render(FileChanges? changes = null)
+    public SiteSnapshot Render(FileChanges? changes = null) => Render(changes, writer: null);
+
+    /// <param name="writer">Where a one-off build writes each page as soon as it is rendered (see <see cref="Build"/>); null keeps every page in the snapshot.</param>
+    private SiteSnapshot Render(FileChanges? changes, OutputWriter? writer)
     {
         var diagnostics = new DiagnosticBag();
         var files = new SiteFileSet();
@@ -97,10 +100,18 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             Progress?.Report("Checking images, alt text and titles");
             ContentChecks.Run(site, diagnostics);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
-            var rendered = TemplateStage.Render(site, templates, strings, assets, Version, diagnostics, _templates);
+            var rendered = TemplateStage.Render(site, templates, strings, assets, Version, diagnostics, _templates,
+                writer is null ? null : page =>
+                {
+                    // A path no host can store is reported once, by the file set, with the input to blame.
+                    if (OutputNames.Problem(page.OutputFile) is null)
+                    {
+                        writer.WriteText(page.OutputFile, page.Html);
+                    }
+                });
             foreach (var page in rendered)
             {
-                files.Add(page.OutputFile, page.File, page.Page.SourcePath);
+                files.Add(page.OutputFile, writer is null ? page.File : SiteFile.Written, page.Page.SourcePath);
             }
 
             foreach (var asset in assets.All)

@@ -24,6 +24,9 @@ public sealed record SiteFile(string? Text, string? SourceFile)
     public static SiteFile Generated(string text) => new(text, null);
 
     public static SiteFile CopyOf(string sourceFile) => new(null, sourceFile);
+
+    /// <summary>A page a one-off build wrote to the output as soon as it was rendered: only its path is kept.</summary>
+    public static SiteFile Written { get; } = new(null, null);
 }
 
 /// <summary>

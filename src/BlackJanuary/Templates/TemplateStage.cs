@@ -33,7 +33,12 @@ public static class TemplateStage
     private static readonly Lazy<ScriptObject> Builtins = new(TemplateFunctions.ReproducibleBuiltins);
 
     /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
-    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null)
+    /// <param name="write">
+    /// When given, each page is handed to it as soon as it is rendered and is not kept: the pages
+    /// returned have no HTML. A one-off build writes them at once, instead of holding every page
+    /// of a large site in memory until the last is rendered.
+    /// </param>
+    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null, Action<RenderedPage>? write = null)
     {
         memo ??= new TemplateMemo();
         memo.BeginBuild();
@@ -76,7 +81,13 @@ public static class TemplateStage
                 var html = RenderPage(site, WithTitle(page, c, strings), templates, shared.Value, version, shareImage, reads);
                 if (html is not null)
                 {
-                    DuplicateIds.Check(new RenderedPage(page, html), reads.Diagnostics);
+                    var rendered = new RenderedPage(page, html);
+                    DuplicateIds.Check(rendered, reads.Diagnostics);
+                    if (write is not null)
+                    {
+                        write(rendered);
+                        html = "";
+                    }
                 }
 
                 return memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reads.Diagnostics.Sorted());
