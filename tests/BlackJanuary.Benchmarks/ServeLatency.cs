@@ -17,7 +17,7 @@ internal static partial class ServeLatency
         var memorialCopy = Copy(memorial);
         try
         {
-            await MeasureAsync("memorial (content/)", memorialCopy, templates, "pages/about.md");
+            await MeasureAsync("memorial (content/)", memorialCopy, templates, "pages/about.en.md", "en/about/");
         }
         finally
         {
@@ -29,7 +29,7 @@ internal static partial class ServeLatency
             var content = synthetic(size);
             try
             {
-                await MeasureAsync($"synthetic {size:N0}", content, templates, "pages/stories/story-7.md");
+                await MeasureAsync($"synthetic {size:N0}", content, templates, "pages/stories/story-7.md", "stories/story-7/");
             }
             finally
             {
@@ -38,7 +38,8 @@ internal static partial class ServeLatency
         }
     }
 
-    private static async Task MeasureAsync(string name, string content, string templates, string page)
+    /// <param name="url">Where the edited page is served: the memorial's English pages are under en/.</param>
+    private static async Task MeasureAsync(string name, string content, string templates, string page, string url)
     {
         await using var serve = await ServeProcess.StartAsync(content, templates);
         using var http = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(60) };
@@ -46,7 +47,6 @@ internal static partial class ServeLatency
         await events.NextAsync("problems", TimeSpan.FromSeconds(60));
         var file = Path.Combine(content, page);
         var original = await File.ReadAllTextAsync(file);
-        var url = PageUrl(page);
         var (toReload, toHtml) = (new List<double>(), new List<double>());
         for (var i = 0; i < Edits; i++)
         {
@@ -75,12 +75,6 @@ internal static partial class ServeLatency
     {
         values.Sort();
         return values[values.Count / 2];
-    }
-
-    private static string PageUrl(string page)
-    {
-        var path = page["pages/".Length..^".md".Length];
-        return path + "/";
     }
 
     [GeneratedRegex(@"Rebuilt in (\d+) ms")]
