@@ -4,7 +4,7 @@ using BlackJanuary.Model;
 
 namespace BlackJanuary.Configuration;
 
-public static class SiteConfigLoader
+public static partial class SiteConfigLoader
 {
     private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "languages", "default_language_in_subdir", "author", "image", "nav", "markdown"];
     private static readonly string[] LanguageKeys = ["name", "culture", "title", "tagline", "description", "nav"];
@@ -131,8 +131,11 @@ public static class SiteConfigLoader
     }
 
     /// <summary>A code as file names and URLs carry it: "ru" in about.ru.md and /ru/about/.</summary>
-    internal static bool IsLanguageCode(string code) =>
-        System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    /// <remarks>Asked of every page's file name on every build, so the pattern is compiled ahead.</remarks>
+    internal static bool IsLanguageCode(string code) => LanguageCode().IsMatch(code);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LanguageCode();
 
     /// <summary>The culture's name when .NET knows it (dates, numbers and sorting come from it), else null after reporting.</summary>
     private static string? CultureFor(string culture, SourceLocation at, DiagnosticBag diagnostics)

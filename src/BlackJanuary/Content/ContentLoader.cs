@@ -25,7 +25,8 @@ public static class ContentLoader
 
         var configFile = Path.Combine(contentDir, "site.yaml");
         var config = FileMemo.Read(memo, configFile, diagnostics, d => SiteConfigLoader.Load(configFile, baseUrlOverride, d));
-        var pages = LoadPages(Path.Combine(contentDir, "pages"), includeDrafts, diagnostics, memo);
+        var pagesDir = Path.Combine(contentDir, "pages");
+        var pages = LoadPages(pagesDir, includeDrafts, diagnostics, memo);
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
         var mediaDir = Path.Combine(contentDir, "media");
@@ -43,7 +44,6 @@ public static class ContentLoader
             diagnostics.Error(DiagnosticCodes.UnsafePath, SiteImageLocation(configFile), imageProblem);
         }
 
-        var pagesDir = Path.Combine(contentDir, "pages");
         var localized = Directory.Exists(pagesDir) ? Localize(pages, config, pagesDir, diagnostics) : pages;
         CheckEventLanguages(timeline, config, diagnostics);
         var navs = config.Languages.ToDictionary(l => l.Code, l => l.Nav ?? localized

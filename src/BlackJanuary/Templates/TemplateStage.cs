@@ -167,13 +167,13 @@ public static class TemplateStage
             return null;
         }
 
+        var language = site.Config.LanguageOf(page.Language);
         var globals = new TrackedGlobals(reads)
         {
             ["site"] = TemplateModel.SiteObject(site, page, version, shareImage),
             ["page"] = TemplateModel.PageObject(site, page),
-            ["timeline"] = shared.Timelines[site.Config.LanguageOf(page.Language).Code],
+            ["timeline"] = shared.Timelines[language.Code],
         };
-        var language = site.Config.LanguageOf(page.Language);
         var inner = Run(templates, layout, shared.Builtins, shared.Functions, globals, reads, language);
         if (inner is null)
         {
