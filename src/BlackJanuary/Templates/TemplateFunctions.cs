@@ -18,48 +18,50 @@ internal static class TemplateFunctions
     public static ScriptObject Create(Site site, AssetManifest assets, UiStrings strings, LinkTargets targets)
     {
         var config = site.Config;
-        var functions = new ScriptObject();
-        functions.Import("url", new Func<TemplateContext, string, string>((context, path) =>
+        var functions = new ScriptObject(16)
         {
-            CheckPublished(context, path, targets);
-            return config.PathFor(path);
-        }));
-        functions.Import("lang_url", new Func<TemplateContext, string, string>((context, path) =>
-        {
-            var inLanguage = config.PrefixOf(HtmlTemplateContext.LanguageOf(context).Code) + path.TrimStart('/');
-            CheckPublished(context, inLanguage, targets);
-            return config.PathFor(inLanguage);
-        }));
-        functions.Import("find_page", new Func<TemplateContext, string, ScriptObject?>((context, path) =>
-        {
-            // The page in the language of the page being rendered, else the one at the path as given.
-            var reads = HtmlTemplateContext.ReadsOf(context);
-            var inLanguage = config.PrefixOf(HtmlTemplateContext.LanguageOf(context).Code) + path.TrimStart('/');
-            var page = targets.PageAtPath(inLanguage);
-            reads.Pages[inLanguage] = page;
-            if (page is null && inLanguage != path)
+            ["url"] = TemplateFunction.Of("path", (TemplateContext context, string path) =>
             {
-                page = targets.PageAtPath(path);
-                reads.Pages[path] = page;
-            }
+                CheckPublished(context, path, targets);
+                return config.PathFor(path);
+            }),
+            ["lang_url"] = TemplateFunction.Of("path", (TemplateContext context, string path) =>
+            {
+                var inLanguage = config.PrefixOf(HtmlTemplateContext.LanguageOf(context).Code) + path.TrimStart('/');
+                CheckPublished(context, inLanguage, targets);
+                return config.PathFor(inLanguage);
+            }),
+            ["find_page"] = TemplateFunction.Of("path", (TemplateContext context, string path) =>
+            {
+                // The page in the language of the page being rendered, else the one at the path as given.
+                var reads = HtmlTemplateContext.ReadsOf(context);
+                var inLanguage = config.PrefixOf(HtmlTemplateContext.LanguageOf(context).Code) + path.TrimStart('/');
+                var page = targets.PageAtPath(inLanguage);
+                reads.Pages[inLanguage] = page;
+                if (page is null && inLanguage != path)
+                {
+                    page = targets.PageAtPath(path);
+                    reads.Pages[path] = page;
+                }
 
-            return page is null ? null : TemplateModel.PageObject(site, page);
-        }));
-        functions.Import("t", new Func<TemplateContext, string, string>((context, key) =>
-        {
-            var language = HtmlTemplateContext.LanguageOf(context);
-            // A string missing in one language is reported once by UiStrings.Check; one missing everywhere is the template's mistake.
-            return strings.Find(key, language.Code, config.Language)
-                ?? throw new ArgumentException($"no UI string '{key}' in templates/i18n/ (looked in '{language.Code}', '{config.Language}' and 'en'); add '{key}: …' to i18n/{config.Language}.yaml");
-        }));
-        functions.Import("sort_text", new Func<TemplateContext, IEnumerable, ScriptArray>((context, items) => SortText(context, items, null)));
-        functions.Import("sort_by_text", new Func<TemplateContext, IEnumerable, string, ScriptArray>(SortText));
-        functions.Import("abs_url", new Func<string, string>(config.AbsoluteUrlFor));
-        functions.Import("asset", new Func<string, string>(name => config.PathFor(AssetPath(assets, name))));
-        functions.Import("abs_asset", new Func<string, string>(name => config.AbsoluteUrlFor(AssetPath(assets, name))));
-        functions.Import("json", new Func<object?, TrustedHtml>(value => new TrustedHtml(Json(value))));
-        functions.Import("raw", new Func<object?, TrustedHtml>(value => value as TrustedHtml ?? new TrustedHtml(value?.ToString() ?? "")));
-        functions.Import("format_date", new Func<TemplateContext, string, string>((context, iso) => FormatDate(iso, HtmlTemplateContext.LanguageOf(context))));
+                return page is null ? null : TemplateModel.PageObject(site, page);
+            }),
+            ["t"] = TemplateFunction.Of("key", (TemplateContext context, string key) =>
+            {
+                var language = HtmlTemplateContext.LanguageOf(context);
+                // A string missing in one language is reported once by UiStrings.Check; one missing everywhere is the template's mistake.
+                return strings.Find(key, language.Code, config.Language)
+                    ?? throw new ArgumentException($"no UI string '{key}' in templates/i18n/ (looked in '{language.Code}', '{config.Language}' and 'en'); add '{key}: …' to i18n/{config.Language}.yaml");
+            }),
+            ["sort_text"] = TemplateFunction.Of("list", (TemplateContext context, IEnumerable items) => SortText(context, items, null)),
+            ["sort_by_text"] = TemplateFunction.Of<IEnumerable, string, ScriptArray>("list", "field", SortText),
+            ["abs_url"] = TemplateFunction.Of("path", (TemplateContext _, string path) => config.AbsoluteUrlFor(path)),
+            ["asset"] = TemplateFunction.Of("name", (TemplateContext _, string name) => config.PathFor(AssetPath(assets, name))),
+            ["abs_asset"] = TemplateFunction.Of("name", (TemplateContext _, string name) => config.AbsoluteUrlFor(AssetPath(assets, name))),
+            ["json"] = TemplateFunction.Of("value", (TemplateContext _, object? value) => new TrustedHtml(Json(value))),
+            ["raw"] = TemplateFunction.Of("value", (TemplateContext _, object? value) => value as TrustedHtml ?? new TrustedHtml(value?.ToString() ?? "")),
+            ["format_date"] = TemplateFunction.Of("iso", (TemplateContext context, string iso) => FormatDate(iso, HtmlTemplateContext.LanguageOf(context))),
+        };
         functions["include"] = new IncludeFunction();
         return functions;
     }

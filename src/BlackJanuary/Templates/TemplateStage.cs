@@ -24,11 +24,6 @@ public static class TemplateStage
 {
     public const string BaseLayout = "layouts/base.html";
 
-    /// <summary>Bounds on template work, so that a bad or hostile template cannot hang the build.</summary>
-    private const int LoopLimit = 100_000;
-
-    private const int RecursiveLimit = 64;
-
     /// <summary>Read-only and the same for every site, so made once: making them is most of rendering a single page.</summary>
     private static readonly Lazy<ScriptObject> Builtins = new(TemplateFunctions.ReproducibleBuiltins);
 
@@ -174,37 +169,35 @@ public static class TemplateStage
             ["page"] = TemplateModel.PageObject(site, page),
             ["timeline"] = shared.Timelines[language.Code],
         };
-        var inner = Run(templates, layout, shared.Builtins, shared.Functions, globals, reads, language);
+        var context = HtmlTemplateContext.Rent(shared.Builtins, reads, language);
+        templates.Prime(context);
+        context.PushGlobal(shared.Functions);
+        var inner = Run(context, templates, layout, globals);
         if (inner is null)
         {
             return null;
         }
 
         globals["content"] = new TrustedHtml(inner);
-        return Run(templates, BaseLayout, shared.Builtins, shared.Functions, globals, reads, language);
+        var html = Run(context, templates, BaseLayout, globals);
+        if (html is not null)
+        {
+            context.Return();
+        }
+
+        return html;
     }
 
-    private static string? Run(TemplateSet templates, string name, ScriptObject builtins, ScriptObject functions, ScriptObject globals, RenderReads reads, SiteLanguage language)
+    /// <summary>Renders one template with the page's globals, in a local scope of its own as if in a context of its own.</summary>
+    private static string? Run(HtmlTemplateContext context, TemplateSet templates, string name, ScriptObject globals)
     {
         var template = templates.Get(name);
-        reads.Templates[name] = template;
+        context.Reads.Templates[name] = template;
         if (template.HasErrors)
         {
             return null; // Already reported when the template set was loaded.
         }
 
-        var context = new HtmlTemplateContext(builtins, reads, language)
-        {
-            LoopLimit = LoopLimit,
-            RecursiveLimit = RecursiveLimit,
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            // Scriban would indent every line of trusted HTML by the spaces before its {{ }},
-            // which changes the text of <pre> blocks.
-            AutoIndent = false,
-        };
-        templates.Prime(context);
-        context.PushGlobal(functions);
         context.PushGlobal(globals);
         try
         {
@@ -212,9 +205,13 @@ public static class TemplateStage
         }
         catch (ScriptRuntimeException e)
         {
-            reads.Diagnostics.Error(DiagnosticCodes.TemplateRuntime, TemplateSet.Locate(e.Span, template.SourceFilePath ?? name),
+            context.Reads.Diagnostics.Error(DiagnosticCodes.TemplateRuntime, TemplateSet.Locate(e.Span, template.SourceFilePath ?? name),
                 $"template error: {e.OriginalMessage}");
             return null;
+        }
+        finally
+        {
+            context.PopGlobal();
         }
     }
 }

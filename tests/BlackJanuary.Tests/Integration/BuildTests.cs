@@ -300,6 +300,7 @@ public class BuildTests
     [InlineData("read a file outside the theme", "{{ include \"../content/site.yaml\" }}", "(1,4): error BJ4003: template error: no template '../content/site.yaml'")]
     [InlineData("loop for ever", "{{ while true }}x{{ end }}", "(1,4): error BJ4003: template error:")]
     [InlineData("recurse for ever", "{{ func f; f; end; f }}", "error BJ4003: template error:")]
+    [InlineData("give include arguments it would drop", "{{ include \"partials/nav.html\" title: \"x\" }}", "(1,4): error BJ4003: template error: include takes exactly one argument, the template's name")]
     [InlineData("change the timeline other pages share", "{{ timeline.events[0].title = \"changed\" }}", "(1,4): error BJ4003: template error:")]
     public void A_template_cannot(string what, string template, string expected)
     {
