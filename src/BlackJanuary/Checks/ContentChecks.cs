@@ -22,7 +22,7 @@ public static class ContentChecks
         // Image paths are resolved the way links are, so '/media/x.jpg', 'media/x.jpg' and
         // 'media/Black%20January.jpg' mean what they mean in a page; headings play no part here.
         // Made only for a site that has images: most pages have none, and the targets cost a look at every page.
-        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>()));
+        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site));
         var media = new Lazy<HashSet<string>>(() => site.Media.Select(m => m.OutputPath).ToHashSet(StringComparer.Ordinal));
 
         // The front matter keeps no key positions, so a page's image is reported at the file's start.

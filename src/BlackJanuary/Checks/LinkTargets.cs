@@ -3,47 +3,32 @@ using BlackJanuary.Model;
 namespace BlackJanuary.Checks;
 
 /// <summary>
-/// Everything an internal link may point at: site-relative paths and the anchors inside them.
-/// Content links and theme links are checked against this one index.
+/// Everything an internal link may point at: the site-relative paths of pages, media and site
+/// files. Content links and theme links are checked against this one index; the anchors inside
+/// pages are checked apart (<see cref="Anchors"/>), once every page's headings are known.
 /// </summary>
 public sealed class LinkTargets
 {
-    private readonly Dictionary<string, HashSet<string>> _anchors;
+    private readonly HashSet<string> _paths;
     private readonly Dictionary<string, Page> _pagesByPath;
-    // The anchors of every page without headings: never changed, so one set serves them all.
-    private static readonly HashSet<string> NoAnchors = [];
     // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
     private readonly Lazy<Dictionary<string, Page>> _pagesBySource;
     private readonly string _defaultLanguage;
 
     /// <param name="site">The site whose pages, media and site files may be linked.</param>
-    /// <param name="headingIds">Ids of each page's headings, by page path; pages not in it have none.</param>
-    public LinkTargets(Site site, IReadOnlyDictionary<string, IReadOnlyCollection<string>> headingIds)
+    public LinkTargets(Site site)
     {
-        var eventIds = site.Timeline.Select(e => e.Id).ToList();
-        _anchors = new(site.Pages.Count + site.Media.Count + site.Config.Languages.Count + 2, StringComparer.Ordinal);
+        _paths = new(site.Pages.Count + site.Media.Count + site.Config.Languages.Count + 2, StringComparer.Ordinal);
         _pagesByPath = new(site.Pages.Count, StringComparer.Ordinal);
         foreach (var page in site.Pages)
         {
-            // Every timeline page (one per language) shows every event, under the same ids.
-            var isTimeline = page.Layout == "timeline";
-            var anchors = (headingIds.TryGetValue(page.Path, out var ids) && ids.Count > 0) || isTimeline ? new HashSet<string>(ids ?? [], StringComparer.Ordinal) : NoAnchors;
-            if (isTimeline)
-            {
-                anchors.UnionWith(eventIds);
-            }
-
-            _anchors[page.Path] = anchors;
+            _paths.Add(page.Path);
             _pagesByPath[page.Path] = page;
         }
 
         _pagesBySource = new(() => site.Pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), StringComparer.Ordinal));
         _defaultLanguage = site.Config.Language;
-
-        foreach (var file in site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)))
-        {
-            _anchors[file] = NoAnchors;
-        }
+        _paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)));
     }
 
     public Page? PageAt(string sourceFile) => _pagesBySource.Value.GetValueOrDefault(Path.GetFullPath(sourceFile));
@@ -67,7 +52,7 @@ public sealed class LinkTargets
     /// <summary>
     /// Resolves a link written in <paramref name="fromPage"/>'s Markdown, or a site path from a
     /// template when <paramref name="fromPage"/> is null. External links (any scheme, "//host")
-    /// come back as they are, flagged external.
+    /// come back as they are, flagged external. The fragment is not checked here: see <see cref="Anchors"/>.
     /// </summary>
     public LinkResolution Resolve(Page? fromPage, string url)
     {
@@ -110,22 +95,14 @@ public sealed class LinkTargets
             target = normalized;
         }
 
-        if (Find(target) is not { } key)
-        {
-            return LinkResolution.Broken($"nothing in the site is published at /{target}");
-        }
-
-        if (fragment.Length > 0 && !_anchors[key].Contains(Uri.UnescapeDataString(fragment)))
-        {
-            return LinkResolution.Broken($"/{key} has no anchor #{fragment}");
-        }
-
-        return LinkResolution.Internal(key, query, fragment);
+        return Find(target) is { } key
+            ? LinkResolution.Internal(key, query, fragment)
+            : LinkResolution.Broken($"nothing in the site is published at /{target}");
     }
 
     /// <summary>The published path a normalized path means: itself, or the page folder without its slash.</summary>
     private string? Find(string target) =>
-        _anchors.ContainsKey(target) ? target : _anchors.ContainsKey(target + "/") ? target + "/" : null;
+        _paths.Contains(target) ? target : _paths.Contains(target + "/") ? target + "/" : null;
 
     /// <summary>Resolves "." and ".." in a rooted path; null when it climbs above the root.</summary>
     private static string? Normalize(string rooted)

@@ -8,16 +8,16 @@ namespace BlackJanuary.Markdown;
 
 /// <summary>
 /// Rendered bodies kept between the builds of a session. A body is rendered again only when its
-/// Markdown changed, or when something its links could point at changed (pages, headings, events,
-/// media, base URL): that is the <see cref="Body.Context"/> it was rendered in.
+/// Markdown changed, or when where its links could lead changed (the pages and media, the
+/// timeline pages, the base URL): that is the <see cref="Body.Context"/> it was rendered in. The
+/// anchors of its links are checked at every build, so another page's headings never make it render again.
 /// </summary>
 public sealed class MarkdownMemo
 {
     private RawHtml? _rawHtml;
     private (MarkdownStage.ContextInputs Inputs, string Key, Lazy<LinkTargets> Targets)? _links;
-    // The last build's pages, what parsing them gave (without the documents, which rendering changes), and their bodies, by place.
+    // The last build's pages and their bodies, by place.
     private IReadOnlyList<Page> _lastPages = [];
-    private MarkdownStage.Parsed[] _lastParsed = [];
     private Body[] _lastBodies = [];
 
     internal ConcurrentDictionary<string, Body> Pages { get; } = new(StringComparer.Ordinal);
@@ -33,14 +33,18 @@ public sealed class MarkdownMemo
             Pages.Clear();
             Events.Clear();
             _links = null;
-            (_lastPages, _lastParsed, _lastBodies) = ([], [], []);
+            (_lastPages, _lastBodies) = ([], []);
             _rawHtml = rawHtml;
         }
     }
 
     internal ConcurrentDictionary<string, Body> Events { get; } = new(StringComparer.Ordinal);
 
-    internal sealed record Body(string Markdown, SourceLocation At, IReadOnlyCollection<string> HeadingIds, string Context, string Html, IReadOnlyList<WrittenLink> ExternalLinks, IReadOnlyList<Diagnostic> Diagnostics)
+    /// <param name="AnchorLinks">Its internal links with an anchor, checked at every build against the headings of the pages they lead to.</param>
+    /// <param name="Diagnostics">What rendering it reported; the anchors' problems are not among them.</param>
+    internal sealed record Body(
+        string Markdown, SourceLocation At, IReadOnlySet<string> HeadingIds, string Context, string Html,
+        IReadOnlyList<WrittenLink> ExternalLinks, IReadOnlyList<AnchorLink> AnchorLinks, IReadOnlyList<Diagnostic> Diagnostics)
     {
         // The page or event last made with this body, and the one it was made from.
         private (object From, object Made)? _made;
@@ -82,19 +86,14 @@ public sealed class MarkdownMemo
         return (last.Key, last.Targets);
     }
 
-    /// <summary>What the last build's parse gave for the very same page at the same place: found without a look-up.</summary>
-    internal MarkdownStage.Parsed? ParsedAt(int index, Page page) =>
-        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) ? _lastParsed[index] : null;
+    /// <summary>The last build's body of the very same page at the same place, when the link context is the same: found without a look-up.</summary>
+    internal Body? BodyAt(int index, Page page, string context) =>
+        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) && _lastBodies[index].Context == context ? _lastBodies[index] : null;
 
-    /// <summary>The last build's body at the same place, when it comes from the very same parse and the link context is the same.</summary>
-    internal Body? BodyAt(int index, MarkdownStage.Parsed parsed, string context) =>
-        index < _lastParsed.Length && ReferenceEquals(_lastParsed[index], parsed) && _lastBodies[index].Context == context ? _lastBodies[index] : null;
-
-    /// <summary>Remembers this build's pages, parses and bodies by place, for <see cref="ParsedAt"/> and <see cref="BodyAt"/>.</summary>
-    internal void Remember(IReadOnlyList<Page> pages, MarkdownStage.Parsed[] parsed, Body[] bodies)
+    /// <summary>Remembers this build's pages and bodies by place, for <see cref="BodyAt"/>.</summary>
+    internal void Remember(IReadOnlyList<Page> pages, Body[] bodies)
     {
         _lastPages = pages;
-        _lastParsed = parsed;
         _lastBodies = bodies;
     }
 

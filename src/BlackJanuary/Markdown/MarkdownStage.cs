@@ -4,7 +4,6 @@ using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Extensions.Tables;
@@ -23,57 +22,51 @@ public static partial class MarkdownStage
     {
         memo ??= new MarkdownMemo();
         memo.UsePipeline(site.Config.RawHtml);
-        var pipeline = MarkdownPipelineFactory.Create(allowHtml: site.Config.RawHtml != RawHtml.Escaped);
+        var pipeline = MarkdownPipelineFactory.For(allowHtml: site.Config.RawHtml != RawHtml.Escaped);
         RefuseCodeImages(site, diagnostics);
 
-        // Parse everything first: links may point at any page's headings, which exist only once
-        // parsed. A page whose Markdown is unchanged keeps the heading ids it had.
-        var parsed = Remembered.Each(site.Pages,
-            (p, i) => memo.ParsedAt(i, p)
-                ?? (memo.Pages.TryGetValue(p.SourcePath, out var known) && known.IsFor(p.Markdown, p.BodyLocation) ? new Parsed(p, known.HeadingIds) : null),
-            p => ParseWithIds(p, pipeline, memo.Pages.GetValueOrDefault(p.SourcePath)));
-        var (context, targets) = memo.Links(ContextInputs.Of(site, parsed), () => new LinkTargets(site, parsed.ToDictionary(x => x.Page.Path, x => x.HeadingIds)));
-
-        var pageBodies = Remembered.Each(parsed,
-            (x, i) => memo.BodyAt(i, x, context) ?? Known(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context),
-            x => Rendered(memo.Pages, x.Page.SourcePath, x.Page.Markdown, x.Page.BodyLocation, context, (own, links) =>
-            {
-                var doc = Parse(x.Page.Markdown, pipeline, x.Page.BodyLocation, own);
-                return (x.HeadingIds, doc is null ? "" : ToHtml(doc, x.Page, x.Page.BodyLocation, site, targets.Value, pipeline, own, links));
-            }));
-        var pages = new List<Page>(parsed.Length);
-        for (var i = 0; i < parsed.Length; i++)
+        // Each body is parsed once, its headings collected and its HTML written in the same pass:
+        // where a link leads depends only on the paths the site publishes, which loading knows.
+        // Anchors, which may be any page's headings, are checked at the end.
+        var (context, targets) = memo.Links(ContextInputs.Of(site), () => new LinkTargets(site));
+        var pageBodies = Remembered.Each(site.Pages,
+            (p, i) => memo.BodyAt(i, p, context) ?? Known(memo.Pages, p.SourcePath, p.Markdown, p.BodyLocation, context),
+            p => memo.Pages[p.SourcePath] = Convert(p.Markdown, p.BodyLocation, p, site, targets.Value, pipeline, context, memo.Pages.GetValueOrDefault(p.SourcePath), headings: true));
+        var pages = new List<Page>(pageBodies.Length);
+        for (var i = 0; i < pageBodies.Length; i++)
         {
             var body = pageBodies[i];
             diagnostics.AddRange(body.Diagnostics);
-            pages.Add(body.Made(parsed[i].Page, p => p with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks }));
+            pages.Add(body.Made(site.Pages[i], p => p with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks }));
         }
 
         // Event bodies are written as if on the timeline page of their language, so their relative
         // links resolve from there, to pages in the same language.
         var eventKeys = new List<string>();
+        var eventBodies = new List<MarkdownMemo.Body>();
         var timelines = new Dictionary<string, IReadOnlyList<TimelineEvent>>(StringComparer.Ordinal);
         foreach (var (language, events) in site.Timelines)
         {
             var timelinePage = site.TimelinePageIn(language);
             var withBodies = events.Where(e => e.BodyMarkdown.Length > 0).ToList();
-            var eventBodies = Remembered.Each(withBodies,
+            var bodies = Remembered.Each(withBodies,
                 (e, _) => Known(memo.Events, EventKey(e, language), e.BodyMarkdown, e.Location, context),
-                e => Rendered(memo.Events, EventKey(e, language), e.BodyMarkdown, e.Location, context, (own, links) =>
-                    ([], Parse(e.BodyMarkdown, pipeline, e.Location, own) is { } doc ? ToHtml(doc, timelinePage, e.Location, site, targets.Value, pipeline, own, links) : "")));
+                e => memo.Events[EventKey(e, language)] = Convert(e.BodyMarkdown, e.Location, timelinePage, site, targets.Value, pipeline, context, memo.Events.GetValueOrDefault(EventKey(e, language)), headings: false));
             var made = new Dictionary<TimelineEvent, TimelineEvent>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < withBodies.Count; i++)
             {
-                var body = eventBodies[i];
+                var body = bodies[i];
                 diagnostics.AddRange(body.Diagnostics);
                 made[withBodies[i]] = body.Made(withBodies[i], e => e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks });
             }
 
             timelines[language] = events.Select(e => made.GetValueOrDefault(e, e)).ToList();
             eventKeys.AddRange(withBodies.Select(e => EventKey(e, language)));
+            eventBodies.AddRange(bodies);
         }
 
-        memo.Remember(site.Pages, parsed, pageBodies);
+        CheckAnchors(new Anchors(site, pageBodies.Select(b => b.HeadingIds).ToList()), pageBodies.Concat(eventBodies), diagnostics);
+        memo.Remember(site.Pages, pageBodies);
         memo.Keep(pages.Select(p => p.SourcePath).ToList(), eventKeys);
         return site with { Pages = pages, Timelines = timelines };
     }
@@ -95,56 +88,53 @@ public static partial class MarkdownStage
         }
     }
 
-    internal sealed record Parsed(Page Page, IReadOnlyCollection<string> HeadingIds);
-
-    /// <summary>
-    /// The heading ids of a page, from a parse that is then dropped: keeping every page's syntax
-    /// tree until all are rendered held 10,000 trees at once, and their garbage collection cost
-    /// more than parsing each page a second time (docs/performance.md).
-    /// </summary>
-    /// <param name="before">The page's body of the last build: its heading ids are kept if they are the same, so that the link context stays the same.</param>
-    private static Parsed ParseWithIds(Page page, MarkdownPipeline pipeline, MarkdownMemo.Body? before)
+    /// <summary>Reports each link whose anchor names no heading (or event) of the page it leads to.</summary>
+    private static void CheckAnchors(Anchors anchors, IEnumerable<MarkdownMemo.Body> bodies, DiagnosticBag diagnostics)
     {
-        // The render parses again and reports what the Markdown has wrong; this parse only counts headings.
-        var doc = Parse(page.Markdown, pipeline, page.BodyLocation, new DiagnosticBag());
-        var ids = doc?.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet() ?? [];
-        return new Parsed(page, before is not null && ids.SetEquals(before.HeadingIds) ? before.HeadingIds : ids);
+        foreach (var body in bodies)
+        {
+            foreach (var link in body.AnchorLinks)
+            {
+                if (anchors.Problem(link.Path, link.Fragment) is { } problem)
+                {
+                    diagnostics.Warning(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
+                }
+            }
+        }
     }
 
     /// <summary>
     /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
     /// how URLs are written. Two builds with the same inputs render the same Markdown alike.
     /// </summary>
-    internal sealed record ContextInputs(
-        Uri BaseUrl, RawHtml RawHtml, string TimelinePages,
-        (string Path, string SourcePath, IReadOnlyCollection<string> HeadingIds)[] Pages, string[] Events, string[] Media)
+    internal sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, (string Path, string SourcePath)[] Pages, string[] Media)
     {
-        public static ContextInputs Of(Site site, IReadOnlyList<Parsed> parsed) => new(
+        public static ContextInputs Of(Site site) => new(
             site.Config.BaseUrl, site.Config.RawHtml,
             // Event links resolve from each language's timeline page, and page links to the default language's file.
             site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
-            [.. parsed.Select(x => (x.Page.Path, x.Page.SourcePath, x.HeadingIds))], [.. site.Timeline.Select(e => e.Id)], [.. site.Media.Select(m => m.OutputPath)]);
+            [.. site.Pages.Select(p => (p.Path, p.SourcePath))], [.. site.Media.Select(m => m.OutputPath)]);
 
         /// <summary>
-        /// Compared item by item: the same page keeps the same strings and heading id set from
-        /// build to build, so this is cheap, unlike hashing them all again.
+        /// Compared item by item: the same page keeps the same strings from build to build, so
+        /// this is cheap, unlike hashing them all again.
         /// </summary>
         public bool SameAs(ContextInputs other) =>
             BaseUrl == other.BaseUrl && RawHtml == other.RawHtml && TimelinePages == other.TimelinePages
-            && Pages.AsSpan().SequenceEqual(other.Pages) && Events.AsSpan().SequenceEqual(other.Events) && Media.AsSpan().SequenceEqual(other.Media);
+            && Pages.AsSpan().SequenceEqual(other.Pages) && Media.AsSpan().SequenceEqual(other.Media);
 
         /// <summary>A hash of the inputs, kept with each body rendered in them.</summary>
         public string Key()
         {
             var text = new System.Text.StringBuilder();
             text.Append(BaseUrl).Append('\n').Append(RawHtml).Append('\n').Append(TimelinePages).Append('\n');
-            foreach (var (path, source, ids) in Pages)
+            foreach (var (path, source) in Pages)
             {
-                text.Append(path).Append('\t').Append(source).Append('\t').AppendJoin(' ', ids.Order(StringComparer.Ordinal)).Append('\n');
+                text.Append(path).Append('\t').Append(source).Append('\n');
             }
 
-            text.AppendJoin(' ', Events).Append('\n').AppendJoin(' ', Media);
-            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+            text.AppendJoin(' ', Media);
+            return System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
         }
     }
 
@@ -152,18 +142,31 @@ public static partial class MarkdownStage
     private static MarkdownMemo.Body? Known(ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context) =>
         bodies.TryGetValue(key, out var known) && known.IsFor(markdown, at) && known.Context == context ? known : null;
 
-    /// <summary>The body rendered, and remembered.</summary>
-    private static MarkdownMemo.Body Rendered(
-        ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context,
-        Func<DiagnosticBag, List<WrittenLink>, (IReadOnlyCollection<string> HeadingIds, string Html)> render)
+    private static readonly IReadOnlySet<string> NoHeadings = new HashSet<string>();
+
+    /// <summary>A body parsed, its headings collected, and rendered to HTML in <paramref name="context"/>.</summary>
+    /// <param name="from">The page whose links these are (for an event, its timeline page).</param>
+    /// <param name="before">The body of the last build, if any: its heading ids and links are kept where they are the same, so that later stages see them unchanged.</param>
+    private static MarkdownMemo.Body Convert(
+        string markdown, SourceLocation at, Page? from, Site site, LinkTargets targets, MarkdownPipeline pipeline, string context, MarkdownMemo.Body? before, bool headings)
     {
-        var known = bodies.GetValueOrDefault(key);
         var own = new DiagnosticBag();
-        var links = new List<WrittenLink>();
-        var (ids, html) = render(own, links);
-        // The same links as before stay the same list, so the page compares equal and is not rendered again.
-        IReadOnlyList<WrittenLink> kept = known is not null && known.ExternalLinks.SequenceEqual(links) ? known.ExternalLinks : links;
-        return bodies[key] = new MarkdownMemo.Body(markdown, at, ids, context, html, kept, own.Sorted());
+        var external = new List<WrittenLink>();
+        var anchored = new List<AnchorLink>();
+        var (ids, html) = (NoHeadings, "");
+        if (Parse(markdown, pipeline, at, own) is { } doc)
+        {
+            if (headings)
+            {
+                var found = doc.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                ids = before is not null && found.SetEquals(before.HeadingIds) ? before.HeadingIds : found;
+            }
+
+            html = ToHtml(doc, from, at, site, targets, pipeline, own, external, anchored);
+        }
+
+        IReadOnlyList<WrittenLink> keptLinks = before is not null && before.ExternalLinks.SequenceEqual(external) ? before.ExternalLinks : external;
+        return new MarkdownMemo.Body(markdown, at, ids, context, html, keptLinks, anchored, own.Sorted());
     }
 
     /// <summary>Markdig refuses input nested past its limits (128 levels) by throwing; that is bad content, not a crash.</summary>
@@ -265,7 +268,9 @@ public static partial class MarkdownStage
     }
 
     /// <param name="externalLinks">Receives the links to other sites, for 'check' to list and fetch.</param>
-    private static string ToHtml(MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics, List<WrittenLink> externalLinks)
+    /// <param name="anchored">Receives the internal links with an anchor, checked once every page's headings are known.</param>
+    private static string ToHtml(
+        MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics, List<WrittenLink> externalLinks, List<AnchorLink> anchored)
     {
         // One walk over the document does every rewrite: links, table alignment, attributes.
         foreach (var node in doc.Descendants())
@@ -281,7 +286,7 @@ public static partial class MarkdownStage
             {
                 // Lines inside a YAML block scalar are not file lines; point at the event then.
                 var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + line, column + 1);
-                var rewritten = CheckLink(url, node is LinkInline { IsImage: true }, page, location, site, targets, diagnostics);
+                var rewritten = CheckLink(url, node is LinkInline { IsImage: true }, page, location, site, targets, diagnostics, anchored);
                 // Code-running links are BJ3002's business (or the site's choice under trusted_html), not addresses.
                 if (Urls.IsExternal(url) && !Urls.RunsCode(url))
                 {
@@ -317,12 +322,11 @@ public static partial class MarkdownStage
             }
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
+        string html;
         try
         {
-            renderer.Render(doc);
+            // Markdig's own ToHtml renders with a renderer and buffer it keeps for the next document.
+            html = Markdig.Markdown.ToHtml(doc, pipeline);
         }
         catch (ArgumentException e)
         {
@@ -330,11 +334,11 @@ public static partial class MarkdownStage
             return "";
         }
 
-        return site.Config.RawHtml == RawHtml.Sanitized ? RawHtmlSanitizer.Clean(writer.ToString(), at, diagnostics) : writer.ToString();
+        return site.Config.RawHtml == RawHtml.Sanitized ? RawHtmlSanitizer.Clean(html, at, diagnostics) : html;
     }
 
-    /// <summary>Reports what is wrong with a link and returns the URL to write in its place.</summary>
-    private static string CheckLink(string url, bool isImage, Page? page, SourceLocation location, Site site, LinkTargets targets, DiagnosticBag diagnostics)
+    /// <summary>Reports what is wrong with a link and returns the URL to write in its place; an anchor is noted in <paramref name="anchored"/>, to check later.</summary>
+    private static string CheckLink(string url, bool isImage, Page? page, SourceLocation location, Site site, LinkTargets targets, DiagnosticBag diagnostics, List<AnchorLink> anchored)
     {
         // Allowing raw HTML lets markup in, not code: only a site that trusts its content may link to it.
         if (site.Config.RawHtml != RawHtml.Trusted && Urls.RunsCode(url))
@@ -364,8 +368,16 @@ public static partial class MarkdownStage
             return url;
         }
 
+        if (resolution.Fragment.Length > 0)
+        {
+            anchored.Add(new AnchorLink(url, location, resolution.Path, resolution.Fragment));
+        }
+
         return url.StartsWith('#')
             ? url
             : site.Config.PathFor(resolution.Path) + resolution.Query + (resolution.Fragment.Length > 0 ? "#" + resolution.Fragment : "");
     }
 }
+
+/// <summary>An internal link with an anchor, as written and where: the anchor names a heading (or event) of the page at <paramref name="Path"/>, or nothing.</summary>
+internal sealed record AnchorLink(string Url, SourceLocation At, string Path, string Fragment);

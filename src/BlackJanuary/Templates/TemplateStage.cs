@@ -44,7 +44,7 @@ public static class TemplateStage
             return [];
         }
 
-        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site, new Dictionary<string, IReadOnlyCollection<string>>()));
+        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site));
         // What find_page finds for a path is the same for every page of a build: looked up once.
         var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
         Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);

@@ -261,6 +261,8 @@ public class DiagnosticsTests
         Assert.Contains("content/pages/about.md(7,26): warning BJ3001: broken link 'index.md#nowhere': / has no anchor #nowhere", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("content/pages/about.md(7,63): warning BJ3001: broken link '/gone/': nothing in the site is published at /gone/", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, run.Stderr.Split("BJ3001").Length - 1);
+        // A page that exists is linked even when the anchor does not: the reader lands on the page.
+        Assert.Contains("<a href=\"/sub/#nowhere\">a bad anchor</a>", site.Read("about/index.html"), StringComparison.Ordinal);
     }
 
     [Fact]
