@@ -26,15 +26,24 @@ public sealed record FrontMatter(string Yaml, int YamlFirstLine, string Body, in
             return new FrontMatter("", 1, text, 1);
         }
 
-        var lines = text.Split('\n');
-        for (var i = 1; i < lines.Length; i++)
+        // Line by line without splitting the file: a page's body is most of it, and is cut out once.
+        var lineNumber = 2;
+        for (var start = firstEnd + 1; firstEnd >= 0 && start <= text.Length; lineNumber++)
         {
-            if (lines[i].TrimEnd() is "---" or "...")
+            var end = text.IndexOf('\n', start);
+            var lineEnd = end < 0 ? text.Length : end;
+            if (text.AsSpan(start, lineEnd - start).TrimEnd() is "---" or "...")
             {
-                var yaml = string.Join('\n', lines[1..i]);
-                var body = string.Join('\n', lines[(i + 1)..]);
-                return new FrontMatter(yaml, 2, body, i + 2);
+                var yaml = start > firstEnd + 1 ? text[(firstEnd + 1)..(start - 1)] : "";
+                return new FrontMatter(yaml, 2, end < 0 ? "" : text[(end + 1)..], lineNumber + 1);
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
         }
 
         diagnostics.Error(DiagnosticCodes.FrontMatterUnclosed, new SourceLocation(file, 1, 1),

@@ -17,8 +17,9 @@ public static class TextFile
         byte[] bytes;
         try
         {
+            // The attributes come from the lstat that FileInfo makes once; LinkTarget would read the link too.
             var info = new FileInfo(path);
-            if (info.LinkTarget is not null)
+            if (info.Exists && (info.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(path),
                     "the file is a symbolic link; content and templates must be real files inside their folders");
@@ -79,19 +80,11 @@ public static class TextFile
     /// The index of the first character that may not appear in HTML or XML text: C0 controls other
     /// than tab and line feed, DEL and C1 controls, and the noncharacters U+FFFE and U+FFFF.
     /// </summary>
-    public static int FirstForbiddenCharacter(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) || c is '\uFFFE' or '\uFFFF')
-            {
-                return i;
-            }
-        }
+    public static int FirstForbiddenCharacter(string text) => text.AsSpan().IndexOfAny(Forbidden);
 
-        return -1;
-    }
+    // Every file is searched: a vectorised search for the set instead of a test of each character.
+    private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x9F - 0x7F + 1).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
     /// <summary>
     /// Finds the first byte that does not decode: its offset in the file (counting from 0, any

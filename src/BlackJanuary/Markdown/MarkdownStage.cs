@@ -188,14 +188,15 @@ public static partial class MarkdownStage
 
     private static MarkdownDocument? Parse(string markdown, MarkdownPipeline pipeline, SourceLocation at, DiagnosticBag diagnostics)
     {
-        if (LinkDefinition().Count(markdown) is var definitions and > MaxLinkDefinitions)
+        var (tooIndented, definitionLines) = ScanLines(markdown);
+        if (definitionLines > MaxLinkDefinitions && LinkDefinition().Count(markdown) is var definitions and > MaxLinkDefinitions)
         {
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at,
                 $"the Markdown defines {definitions} link references ('[name]: address'), more than the {MaxLinkDefinitions} that can be read quickly; write the links inline, [text](address), or split the page");
             return null;
         }
 
-        if (FirstTooIndented(markdown) is > 0 and var line)
+        if (tooIndented is > 0 and var line)
         {
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at,
                 $"line {line} of the Markdown is indented more than {MaxIndent} columns, further than any nesting the page can show; reduce the nesting of lists or quotes");
@@ -213,31 +214,43 @@ public static partial class MarkdownStage
         }
     }
 
-    /// <summary>The first line indented past <see cref="MaxIndent"/> columns (a tab reaching the next multiple of 4), or 0.</summary>
-    private static int FirstTooIndented(string markdown)
+    /// <summary>
+    /// One pass over the lines of a body: the first indented past <see cref="MaxIndent"/> columns
+    /// (a tab reaching the next multiple of 4), or 0; and how many lines could define a link
+    /// reference (up to 3 spaces, then '['), so that only a body with very many of them is searched
+    /// for definitions with the pattern.
+    /// </summary>
+    private static (int TooIndented, int DefinitionLines) ScanLines(string markdown)
     {
-        var (line, columns, leading) = (1, 0, true);
-        foreach (var c in markdown)
+        var (line, tooIndented, definitionLines) = (1, 0, 0);
+        for (var start = 0; start < markdown.Length; line++)
         {
-            if (c == '\n')
+            var (columns, at) = (0, start);
+            for (; at < markdown.Length && markdown[at] is ' ' or '\t' && columns <= MaxIndent; at++)
             {
-                (line, columns, leading) = (line + 1, 0, true);
+                columns = markdown[at] == ' ' ? columns + 1 : (columns / 4 + 1) * 4;
             }
-            else if (leading && c is ' ' or '\t')
+
+            if (columns > MaxIndent && tooIndented == 0)
             {
-                columns = c == ' ' ? columns + 1 : (columns / 4 + 1) * 4;
-                if (columns > MaxIndent)
-                {
-                    return line;
-                }
+                tooIndented = line;
             }
-            else
+
+            if (at - start <= 3 && at < markdown.Length && markdown[at] == '[')
             {
-                leading = false;
+                definitionLines++;
             }
+
+            var end = markdown.IndexOf('\n', at);
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
         }
 
-        return 0;
+        return (tooIndented, definitionLines);
     }
 
     /// <summary>

@@ -131,6 +131,12 @@ public class DiagnosticsTests
             "content/pages/about.md(4,1): error BJ3004: line 130 of the Markdown is indented more than 256 columns, further than any nesting the page can show;"
         },
         {
+            "tabs that reach past what can be shown (a tab goes to the next multiple of 4 columns)",
+            "content/pages/about.md",
+            "---\ntitle: About\n---\n" + new string('\t', 64) + "256 columns\n" + new string('\t', 64) + " 257 columns\n",
+            "content/pages/about.md(4,1): error BJ3004: line 2 of the Markdown is indented more than 256 columns,"
+        },
+        {
             "control character pasted into a page",
             "content/pages/about.md",
             "---\ntitle: About\n---\nLine one\nLine\u000Btwo\n",

@@ -18,6 +18,20 @@ public class FrontMatterTests
         Assert.False(bag.HasErrors);
     }
 
+    [Theory]
+    [InlineData("---\n---\nbody", "", "body", 3)]
+    [InlineData("---\na: 1\n---", "a: 1", "", 4)]
+    [InlineData("---  \na: 1\n...  \nx\n", "a: 1", "x\n", 4)]
+    [InlineData("---\n\n---\n", "", "", 4)]
+    [InlineData("---\na\nb\n---\n\n", "a\nb", "\n", 5)]
+    [InlineData("---\na: ---\n --- \n---\nb\n", "a: ---\n --- ", "b\n", 5)]
+    public void The_closing_line_may_end_the_file_follow_at_once_or_carry_spaces(string text, string yaml, string body, int bodyFirstLine)
+    {
+        var parts = FrontMatter.Split(text, "p.md", new DiagnosticBag());
+        Assert.NotNull(parts);
+        Assert.Equal((yaml, body, bodyFirstLine), (parts.Yaml, parts.Body, parts.BodyFirstLine));
+    }
+
     [Fact]
     public void A_file_without_front_matter_is_all_body()
     {
