@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
@@ -230,7 +231,7 @@ internal sealed class DevServer : IDisposable
         }
         else if (changed.Count > 0)
         {
-            Broadcast("reload", JsonSerializer.Serialize(changed));
+            Broadcast("reload", JsonSerializer.Serialize(changed, PreviewJson.Default.ListString));
         }
     }
 
@@ -279,18 +280,14 @@ internal sealed class DevServer : IDisposable
     private string Problems(IReadOnlyList<Diagnostic> diagnostics)
     {
         var cwd = Directory.GetCurrentDirectory();
-        return JsonSerializer.Serialize(diagnostics.Select(d => new
-        {
-            severity = d.Severity == Severity.Error ? "error" : "warning",
-            text = d.Format(cwd),
-            line = d.Location.Line,
-            excerpt = Excerpt(d.Location),
-        }));
+        return JsonSerializer.Serialize(
+            diagnostics.Select(d => new OverlayProblem(d.Severity == Severity.Error ? "error" : "warning", d.Format(cwd), d.Location.Line, Excerpt(d.Location))).ToList(),
+            PreviewJson.Default.ListOverlayProblem);
     }
 
-    private List<object> Excerpt(SourceLocation at)
+    private List<ExcerptLine> Excerpt(SourceLocation at)
     {
-        var lines = new List<object>();
+        var lines = new List<ExcerptLine>();
         var roots = new[] { _builder.Options.ContentDir, _builder.Options.TemplatesDir }.Select(Path.GetFullPath);
         var file = Path.GetFullPath(at.File);
         // Only the site's own files, never anything a crafted path could name elsewhere.
@@ -307,7 +304,7 @@ internal sealed class DevServer : IDisposable
                 number++;
                 if (number >= at.Line - 2 && number <= at.Line + 2)
                 {
-                    lines.Add(new { number, text = text.Length > 300 ? text[..300] + "…" : text });
+                    lines.Add(new ExcerptLine(number, text.Length > 300 ? text[..300] + "…" : text));
                 }
 
                 if (number > at.Line + 2)
@@ -567,3 +564,14 @@ internal sealed class DevServer : IDisposable
         }
     }
 }
+
+/// <summary>A problem as the overlay in the browser shows it (Preview/live.js), with the lines of the file around it.</summary>
+internal sealed record OverlayProblem(string Severity, string Text, int Line, IReadOnlyList<ExcerptLine> Excerpt);
+
+internal sealed record ExcerptLine(int Number, string Text);
+
+/// <summary>The JSON the dev server sends open tabs, written by generated code instead of reflection (the command can be compiled ahead of time).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<OverlayProblem>))]
+internal sealed partial class PreviewJson : JsonSerializerContext;

@@ -37,16 +37,17 @@ public sealed partial class ServeProcess : IAsyncDisposable
         StartWithOptionsAsync(contentDir, templatesDir, ["--port", "0", .. extra]);
 
     /// <summary>Serve with exactly these options: without --port, on the default port.</summary>
-    public static async Task<ServeProcess> StartWithOptionsAsync(string contentDir, string templatesDir, IEnumerable<string> options)
+    /// <param name="nativeCommand">The published native program to run; by default the program beside the tests, on the .NET host.</param>
+    public static async Task<ServeProcess> StartWithOptionsAsync(string contentDir, string templatesDir, IEnumerable<string> options, string? nativeCommand = null)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "BlackJanuary.Cli.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(nativeCommand ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { cli, "serve", "--content", contentDir, "--templates", templatesDir }.Concat(options))
+        var program = nativeCommand is null ? [Path.Combine(AppContext.BaseDirectory, "BlackJanuary.Cli.dll")] : Array.Empty<string>();
+        foreach (var arg in program.Concat(["serve", "--content", contentDir, "--templates", templatesDir]).Concat(options))
         {
             start.ArgumentList.Add(arg);
         }

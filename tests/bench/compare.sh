@@ -43,8 +43,8 @@ if [ ! -x "$eleventy" ]; then
   npm install --prefix "$cache/eleventy-$eleventy_version" --no-audit --no-fund --no-save "@11ty/eleventy@$eleventy_version"
 fi
 
-echo "Publishing BlackJanuary (Release, ReadyToRun)"
-# A runtime identifier makes the ReadyToRun build (src/BlackJanuary.Cli/BlackJanuary.Cli.csproj).
+echo "Publishing BlackJanuary (Release, compiled ahead of time)"
+# A runtime identifier makes the native build (src/BlackJanuary.Cli/BlackJanuary.Cli.csproj).
 rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
 dotnet publish "$root/src/BlackJanuary.Cli" -c Release -r "$rid" -o "$cache/blackjanuary" --nologo -v quiet
 dotnet build "$root/tests/BlackJanuary.Benchmarks" -c Release --nologo -v quiet

@@ -15,12 +15,17 @@ internal sealed class TemplateFunction : IScriptCustomFunction
     private readonly ScriptParameterInfo[] _parameters;
     private readonly Func<TemplateContext, ScriptArray, object?> _invoke;
 
-    private TemplateFunction(Type returnType, ScriptParameterInfo[] parameters, Func<TemplateContext, ScriptArray, object?> invoke)
+    private TemplateFunction(Type returnType, ScriptParameterInfo[] parameters, Func<TemplateContext, ScriptArray, object?> invoke, ScriptVarParamKind kind = ScriptVarParamKind.None)
     {
         ReturnType = returnType;
         _parameters = parameters;
         _invoke = invoke;
+        VarParamKind = kind;
     }
+
+    /// <summary>A function that fails with <paramref name="message"/> however it is called, with any arguments or none.</summary>
+    public static TemplateFunction Refused(string message) =>
+        new(typeof(object), [], (_, _) => throw new InvalidOperationException(message), ScriptVarParamKind.Direct);
 
     public static TemplateFunction Of<T, TResult>(string name, Func<TemplateContext, T, TResult> function) =>
         new(typeof(TResult), [new(typeof(T), name)], (context, arguments) => function(context, (T)arguments[0]!));
@@ -32,11 +37,11 @@ internal sealed class TemplateFunction : IScriptCustomFunction
 
     public int ParameterCount => _parameters.Length;
 
-    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+    public ScriptVarParamKind VarParamKind { get; }
 
     public Type ReturnType { get; }
 
-    public ScriptParameterInfo GetParameterInfo(int index) => _parameters[index];
+    public ScriptParameterInfo GetParameterInfo(int index) => index < _parameters.Length ? _parameters[index] : new(typeof(object), "value");
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         _invoke(context, arguments);

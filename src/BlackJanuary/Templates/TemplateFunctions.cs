@@ -77,8 +77,7 @@ internal static class TemplateFunctions
         {
             var functions = (ScriptObject)builtins[owner]!;
             functions.Remove(name);
-            functions.Import(name, new Func<string>(() =>
-                throw new InvalidOperationException($"{owner}.{name} is not available: the same content must always build the same site")));
+            functions[name] = TemplateFunction.Refused($"{owner}.{name} is not available: the same content must always build the same site");
         }
 
         foreach (var value in builtins.Values.OfType<ScriptObject>())

@@ -173,6 +173,12 @@ public class DiagnosticsTests
             "templates/layouts/page.html(1,"
         },
         {
+            "template that asks for a random number in a range",
+            "templates/layouts/page.html",
+            "{{ math.random 1 10 }}",
+            "templates/layouts/page.html(1,4): error BJ4003: template error: math.random is not available: the same content must always build the same site"
+        },
+        {
             "empty required value",
             "content/pages/about.md",
             "---\ntitle:\n---\n",
