@@ -12,6 +12,8 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 # builtin); the message tests run the program in a pseudo-terminal with script (bsdutils).
 [ -x /bin/kill ] || [ -x /usr/bin/kill ] || need+=(procps)
 command -v script >/dev/null 2>&1 || need+=(bsdutils)
+# The published command is compiled to native code, which a C compiler links (NativeCommandTests).
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo -n"

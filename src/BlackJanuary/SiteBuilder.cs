@@ -20,9 +20,11 @@ namespace BlackJanuary;
 public sealed class SiteBuilder(BuildOptions options, bool remember = true)
 {
     private readonly FileMemo? _files = remember ? new FileMemo() : null;
+    private readonly ContentMemo? _content = remember ? new ContentMemo() : null;
     private readonly MarkdownMemo _markdown = new();
     private readonly TemplateMemo _templates = new();
     private readonly SiteFilesMemo _siteFiles = new();
+    private readonly ChecksMemo _checks = new();
     private SiteFileSet? _lastFiles;
 
     public static string Version { get; } =
@@ -85,7 +87,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
         var files = new SiteFileSet();
         _files?.BeginBuild(changes);
         Progress?.Report("Loading content and templates");
-        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files);
+        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files, _content);
         // The site's own templates/ folder, if any, overrides single files of the theme.
         string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
         var templates = TemplateSet.Load(templateRoots, diagnostics, _files);
@@ -98,7 +100,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             Progress?.Report($"Rendering the Markdown of {site.Pages.Count} pages and {site.Timeline.Count} events");
             site = MarkdownStage.Render(site, diagnostics, _markdown);
             Progress?.Report("Checking images, alt text and titles");
-            ContentChecks.Run(site, diagnostics);
+            ContentChecks.Run(site, diagnostics, _checks);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
             var rendered = TemplateStage.Render(site, templates, strings, assets, Version, diagnostics, _templates,
                 writer is null ? null : page =>
@@ -109,10 +111,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
                         writer.WriteText(page.OutputFile, page.Html);
                     }
                 });
-            foreach (var page in rendered)
-            {
-                files.Add(page.OutputFile, writer is null ? page.File : SiteFile.Written, page.Page.SourcePath);
-            }
+            files.AddPages(rendered, written: writer is not null);
 
             foreach (var asset in assets.All)
             {

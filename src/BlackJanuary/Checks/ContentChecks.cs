@@ -5,16 +5,48 @@ using BlackJanuary.Model;
 namespace BlackJanuary.Checks;
 
 /// <summary>
-/// Checks that look across the whole site rather than at one value: images that name files the
-/// site does not have, images without a text alternative, and pages readers cannot tell apart by
-/// their titles. Runs on the model once the Markdown stage has run.
+/// Checks that look across the whole site rather than at one value: share images that would run
+/// code, images that name files the site does not have, images without a text alternative, and
+/// pages readers cannot tell apart by their titles. Runs on the model once the Markdown stage has run.
 /// </summary>
 public static class ContentChecks
 {
-    public static void Run(Site site, DiagnosticBag diagnostics)
+    /// <param name="memo">What the checks found at the session's last build: found again when nothing they look at has changed.</param>
+    public static void Run(Site site, DiagnosticBag diagnostics, ChecksMemo? memo = null)
     {
-        CheckImages(site, diagnostics);
-        CheckTitles(site, diagnostics);
+        var inputs = new ChecksMemo.Inputs(
+            site.Config,
+            new ByPlace<Page>(site.Pages, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Title == b.Title && a.Draft == b.Draft && a.SourcePath == b.SourcePath && Page.SamePlace(a, b)),
+            new ByPlace<TimelineEvent>(site.Timeline, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location),
+            [.. site.Media.Select(m => m.OutputPath)]);
+        if (memo?.Last is { } last && last.Inputs.SameAs(inputs))
+        {
+            memo.Last = (inputs, last.Found);
+            diagnostics.AddRange(last.Found);
+            return;
+        }
+
+        var own = new DiagnosticBag();
+        RefuseCodeImages(site, own);
+        CheckImages(site, own);
+        CheckTitles(site, own);
+        var found = own.Sorted();
+        memo?.Last = (inputs, found);
+        diagnostics.AddRange(found);
+    }
+
+    /// <summary>
+    /// A page's share image is a URL the theme writes into the page's head and JSON-LD; one that
+    /// would run code is refused like such a link. (Event images must be site files: the loader checks them.)
+    /// </summary>
+    private static void RefuseCodeImages(Site site, DiagnosticBag diagnostics)
+    {
+        foreach (var page in site.Pages.Where(p => Urls.RunsCode(p.Image)))
+        {
+            // The front matter keeps no key positions, so the image is reported at the file's start.
+            diagnostics.Error(DiagnosticCodes.UnsafeLink, new SourceLocation(page.SourcePath, 1, 1),
+                $"image '{page.Image}' would run code in the reader's browser; use a file of content/media/ (media/photo.jpg) or an http(s) address instead");
+        }
     }
 
     private static void CheckImages(Site site, DiagnosticBag diagnostics)
@@ -55,9 +87,9 @@ public static class ContentChecks
         var published = site.Pages.Where(p => !p.Draft && !p.IsNotFound).ToList();
         // Within one language: "Timeline" may well be the English and the Azerbaijani title alike.
         static string Key(Page p) => p.Language + "\n" + p.Title.Trim();
-        // Usually every title differs: seen without sorting thousands of pages.
-        var titles = new HashSet<string>(published.Count, StringComparer.OrdinalIgnoreCase);
-        if (published.All(p => titles.Add(Key(p))))
+        // Usually every title differs: seen without sorting, or making a key of, thousands of pages.
+        var titles = new HashSet<Page>(published.Count, SameTitle.Instance);
+        if (published.All(titles.Add))
         {
             return;
         }
@@ -74,4 +106,29 @@ public static class ContentChecks
             }
         }
     }
+
+    /// <summary>Two pages of one language whose titles differ only in case or in spaces around them.</summary>
+    private sealed class SameTitle : IEqualityComparer<Page>
+    {
+        public static readonly SameTitle Instance = new();
+
+        public bool Equals(Page? x, Page? y) =>
+            x is not null && y is not null && string.Equals(x.Language, y.Language, StringComparison.Ordinal)
+            && x.Title.AsSpan().Trim().Equals(y.Title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode(Page page) =>
+            HashCode.Combine(StringComparer.Ordinal.GetHashCode(page.Language), string.GetHashCode(page.Title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>What <see cref="ContentChecks"/> found at the last build of a session, and what it looked at.</summary>
+public sealed class ChecksMemo
+{
+    internal sealed record Inputs(Configuration.SiteConfig Config, ByPlace<Page> Pages, ByPlace<TimelineEvent> Events, string[] Media)
+    {
+        public bool SameAs(Inputs other) =>
+            ReferenceEquals(Config, other.Config) && Pages.Equals(other.Pages) && Events.Equals(other.Events) && Media.AsSpan().SequenceEqual(other.Media);
+    }
+
+    internal (Inputs Inputs, IReadOnlyList<Diagnostic> Found)? Last { get; set; }
 }

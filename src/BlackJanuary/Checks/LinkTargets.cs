@@ -9,29 +9,47 @@ namespace BlackJanuary.Checks;
 /// </summary>
 public sealed class LinkTargets
 {
-    private readonly HashSet<string> _paths;
-    private readonly Dictionary<string, Page> _pagesByPath;
-    // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
-    private readonly Lazy<Dictionary<string, Page>> _pagesBySource;
+    private readonly Index _index;
+    private readonly IReadOnlyList<Page> _pages;
     private readonly string _defaultLanguage;
+
+    /// <summary>The published paths, and the place in the site's pages of each page by its path and by its file.</summary>
+    private sealed class Index(HashSet<string> paths, Dictionary<string, int> byPath, Lazy<Dictionary<string, int>> bySource)
+    {
+        public HashSet<string> Paths => paths;
+
+        public Dictionary<string, int> ByPath => byPath;
+
+        // Full paths cost a system call each: made on the first lookup by file, which most builds never make.
+        public Lazy<Dictionary<string, int>> BySource => bySource;
+    }
 
     /// <param name="site">The site whose pages, media and site files may be linked.</param>
     public LinkTargets(Site site)
     {
-        _paths = new(site.Pages.Count + site.Media.Count + site.Config.Languages.Count + 2, StringComparer.Ordinal);
-        _pagesByPath = new(site.Pages.Count, StringComparer.Ordinal);
-        foreach (var page in site.Pages)
+        var paths = new HashSet<string>(site.Pages.Count + site.Media.Count + site.Config.Languages.Count + 2, StringComparer.Ordinal);
+        var byPath = new Dictionary<string, int>(site.Pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < site.Pages.Count; i++)
         {
-            _paths.Add(page.Path);
-            _pagesByPath[page.Path] = page;
+            paths.Add(site.Pages[i].Path);
+            byPath[site.Pages[i].Path] = i;
         }
 
-        _pagesBySource = new(() => site.Pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), StringComparer.Ordinal));
-        _defaultLanguage = site.Config.Language;
-        _paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)));
+        var pages = site.Pages;
+        paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)));
+        _index = new Index(paths, byPath, new(() => Enumerable.Range(0, pages.Count).ToDictionary(i => Path.GetFullPath(pages[i].SourcePath), StringComparer.Ordinal)));
+        (_pages, _defaultLanguage) = (pages, site.Config.Language);
     }
 
-    public Page? PageAt(string sourceFile) => _pagesBySource.Value.GetValueOrDefault(Path.GetFullPath(sourceFile));
+    private LinkTargets(Index index, IReadOnlyList<Page> pages, string defaultLanguage) => (_index, _pages, _defaultLanguage) = (index, pages, defaultLanguage);
+
+    /// <summary>
+    /// These targets for a later build of the site in which every page, medium and site file has
+    /// the same path and file, in the same order: the pages found are that build's pages.
+    /// </summary>
+    public LinkTargets For(Site site) => ReferenceEquals(site.Pages, _pages) ? this : new(_index, site.Pages, site.Config.Language);
+
+    public Page? PageAt(string sourceFile) => _index.BySource.Value.TryGetValue(Path.GetFullPath(sourceFile), out var i) ? _pages[i] : null;
 
     /// <summary>
     /// The page a link to a Markdown file means from a page in <paramref name="language"/>: the
@@ -47,7 +65,7 @@ public sealed class LinkTargets
 
     /// <summary>The page published at a site path ("about/", "/about", "about"), if any.</summary>
     public Page? PageAtPath(string sitePath) =>
-        Find(Normalize("/" + Uri.UnescapeDataString(sitePath.TrimStart('/'))) ?? "") is { } key ? _pagesByPath.GetValueOrDefault(key) : null;
+        Find(Normalize("/" + Uri.UnescapeDataString(sitePath.TrimStart('/'))) ?? "") is { } key && _index.ByPath.TryGetValue(key, out var i) ? _pages[i] : null;
 
     /// <summary>
     /// Resolves a link written in <paramref name="fromPage"/>'s Markdown, or a site path from a
@@ -102,7 +120,7 @@ public sealed class LinkTargets
 
     /// <summary>The published path a normalized path means: itself, or the page folder without its slash.</summary>
     private string? Find(string target) =>
-        _paths.Contains(target) ? target : _paths.Contains(target + "/") ? target + "/" : null;
+        _index.Paths.Contains(target) ? target : _index.Paths.Contains(target + "/") ? target + "/" : null;
 
     /// <summary>Resolves "." and ".." in a rooted path; null when it climbs above the root.</summary>
     private static string? Normalize(string rooted)

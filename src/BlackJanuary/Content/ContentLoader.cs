@@ -16,7 +16,8 @@ public static class ContentLoader
     private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
 
     /// <param name="memo">Files already read in this session; only changed files are read again.</param>
-    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo = null)
+    /// <param name="content">What the session's last build made of the whole folder; see <see cref="ContentMemo"/>.</param>
+    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo = null, ContentMemo? content = null)
     {
         if (!IsContentFolder(contentDir, diagnostics))
         {
@@ -44,15 +45,9 @@ public static class ContentLoader
             diagnostics.Error(DiagnosticCodes.UnsafePath, SiteImageLocation(configFile), imageProblem);
         }
 
-        var localized = Directory.Exists(pagesDir) ? Localize(pages, config, pagesDir, diagnostics) : pages;
-        CheckEventLanguages(timeline, config, diagnostics);
-        var navs = config.Languages.ToDictionary(l => l.Code, l => l.Nav ?? localized
-            .Where(p => p.Weight is not null && p.Language == l.Code)
-            .OrderBy(p => p.Weight)
-            .ThenBy(p => p.Path, StringComparer.Ordinal)
-            .Select(p => new NavItem(p.NavTitle.Length > 0 ? p.NavTitle : p.Title, p.Path))
-            .ToList() as IReadOnlyList<NavItem>);
-        var timelines = config.Languages.ToDictionary(l => l.Code, l => (IReadOnlyList<TimelineEvent>)timeline.Select(e => e.In(l.Code, config.Language)).ToList());
+        var localized = Directory.Exists(pagesDir) ? Localize(pages, config, pagesDir, diagnostics, content) : pages;
+        var timelines = Timelines(timeline, config, diagnostics, content);
+        var navs = Navs(localized, config, content);
         var site = new Site(config, localized, timelines, navs, media);
         if (timeline.Count > 0 && site.TimelinePage is null)
         {
@@ -181,11 +176,11 @@ public static class ContentLoader
         }
 
         // Reading and parsing front matter is most of a large site's loading; files are independent.
-        pages.AddRange(FileMemo.ReadAll(memo, FileMemo.Files(memo, pagesDir, "*.md", diagnostics), diagnostics, (file, d) => LoadPage(pagesDir, file, d))
-            .Where(page => page is not null && (includeDrafts || !page.Draft))
-            .Select(page => page!));
-
-        return pages;
+        // A draft left out is null, as a page that could not be read is.
+        var read = FileMemo.ReadAll(memo, FileMemo.Files(memo, pagesDir, "*.md", diagnostics), diagnostics,
+            (file, d) => LoadPage(pagesDir, file, d) is { } page && (includeDrafts || !page.Draft) ? page : null);
+        // Usually every page is there: the list is copied whole, its pages unread.
+        return read.Contains(null) ? [.. read.OfType<Page>()] : new List<Page>(read!);
     }
 
     private static Page? LoadPage(string pagesDir, string file, DiagnosticBag diagnostics)
@@ -289,6 +284,108 @@ public static class ContentLoader
     /// Gives each page its language and puts it in that language's URL tree ("ru/about/"), then
     /// checks what only the whole site shows: two pages at one URL, a language without a home page.
     /// </summary>
+    private static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics, ContentMemo? memo)
+    {
+        if (LocalizeByPlace(loaded, config, memo) is { } known)
+        {
+            return known;
+        }
+
+        var own = new DiagnosticBag();
+        var pages = Localize(loaded, config, pagesDir, own);
+        var reported = own.Sorted();
+        diagnostics.AddRange(reported);
+        memo?.Pages = reported.Count == 0 ? (config, loaded, pages) : null;
+        return pages;
+    }
+
+    /// <summary>
+    /// The pages of the last build by place, each changed one put in its URL tree again, when the
+    /// last build found nothing wrong and every page keeps its URL and language: then the checks
+    /// across pages find nothing this time either. Null when they must run.
+    /// </summary>
+    private static List<Page>? LocalizeByPlace(List<Page> loaded, SiteConfig config, ContentMemo? memo)
+    {
+        if (memo?.Pages is not { } last || !ReferenceEquals(last.Config, config) || last.Loaded.Count != loaded.Count)
+        {
+            return null;
+        }
+
+        var pages = new List<Page>(last.Localized.Count);
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            var (page, before) = (loaded[i], last.Localized[i]);
+            if (ReferenceEquals(page, last.Loaded[i]))
+            {
+                pages.Add(before);
+                continue;
+            }
+
+            var language = page.LanguageInName ?? config.Language;
+            if (!string.Equals(language, before.Language, StringComparison.Ordinal) || !string.Equals(LocalizedPath(page, language, config), before.Path, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            pages.Add(page with { Path = before.Path, Language = before.Language });
+        }
+
+        // The built-in 404 page, when the site has none of its own.
+        pages.AddRange(last.Localized.Skip(loaded.Count));
+        memo.Pages = (config, loaded, pages);
+        return pages;
+    }
+
+    /// <summary>The main navigation of each language: listed in site.yaml, else the pages with a weight, in their order.</summary>
+    private static Dictionary<string, IReadOnlyList<NavItem>> Navs(List<Page> pages, SiteConfig config, ContentMemo? memo)
+    {
+        // The last build's, when every page that changed has the same place in the navigation as before.
+        if (memo?.Navs is { } last && ReferenceEquals(last.Config, config) && last.Pages.Count == pages.Count
+            && Enumerable.Range(0, pages.Count).All(i => ReferenceEquals(pages[i], last.Pages[i]) || SameInNav(pages[i], last.Pages[i])))
+        {
+            memo.Navs = (config, pages, last.Navs);
+            return last.Navs;
+        }
+
+        var navs = config.Languages.ToDictionary(l => l.Code, l => l.Nav ?? pages
+            .Where(p => p.Weight is not null && p.Language == l.Code)
+            .OrderBy(p => p.Weight)
+            .ThenBy(p => p.Path, StringComparer.Ordinal)
+            .Select(p => new NavItem(p.NavTitle.Length > 0 ? p.NavTitle : p.Title, p.Path))
+            .ToList() as IReadOnlyList<NavItem>);
+        memo?.Navs = (config, pages, navs);
+        return navs;
+    }
+
+    private static bool SameInNav(Page a, Page b) =>
+        a.Weight == b.Weight && (a.Weight is null || (a.Title == b.Title && a.NavTitle == b.NavTitle && a.Path == b.Path && a.Language == b.Language));
+
+    /// <summary>
+    /// The events as each language shows them, with the language codes of their texts checked;
+    /// the very same lists as at the last build while timeline.yaml and site.yaml are unchanged,
+    /// so that later stages see at a glance that no event changed.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<TimelineEvent>> Timelines(List<TimelineEvent> timeline, SiteConfig config, DiagnosticBag diagnostics, ContentMemo? memo)
+    {
+        if (memo?.Timelines is { } last && ReferenceEquals(last.Config, config) && ReferenceEquals(last.Loaded, timeline))
+        {
+            diagnostics.AddRange(last.Diagnostics);
+            return last.Timelines;
+        }
+
+        var own = new DiagnosticBag();
+        CheckEventLanguages(timeline, config, own);
+        var timelines = config.Languages.ToDictionary(l => l.Code, l => (IReadOnlyList<TimelineEvent>)timeline.Select(e => e.In(l.Code, config.Language)).ToList());
+        var reported = own.Sorted();
+        diagnostics.AddRange(reported);
+        memo?.Timelines = (config, timeline, timelines, reported);
+        return timelines;
+    }
+
+    /// <summary>Hosts look for /404.html: the default language's stays there, in every layout of URLs.</summary>
+    private static string LocalizedPath(Page page, string language, SiteConfig config) =>
+        (page.IsNotFound && language == config.Language ? "" : config.PrefixOf(language)) + page.Path;
+
     private static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics)
     {
         var pages = new List<Page>();
@@ -303,8 +400,7 @@ public static class ContentLoader
                 continue;
             }
 
-            // Hosts look for /404.html: the default language's stays there, in every layout of URLs.
-            var path = (page.IsNotFound && language == config.Language ? "" : config.PrefixOf(language)) + page.Path;
+            var path = LocalizedPath(page, language, config);
             var localized = LocalizedPages.TryGetValue(page, out var known) && known.Path == path && known.Language == language
                 ? known
                 : page with { Path = path, Language = language };

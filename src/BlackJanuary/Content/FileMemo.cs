@@ -20,9 +20,13 @@ namespace BlackJanuary.Content;
 public sealed class FileMemo
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Pattern), Listing> _listings = new();
+    // What ReadAll gave for a list of files, by place, so that a rebuild reads only the files the changes name.
+    private readonly ConditionalWeakTable<IReadOnlyList<string>, Places> _readAll = new();
     private FileChanges? _changes;
+    // Which build last asked for each entry: the ones no build asked for since are forgotten (EndBuild).
+    private int _build;
+    private int _usedThisBuild;
 
     private static readonly TimeSpan Racy = TimeSpan.FromSeconds(1);
 
@@ -32,17 +36,42 @@ public sealed class FileMemo
     /// <param name="FullPath">The file's full path, as a watcher names it.</param>
     private sealed record Entry(string FullPath, long Length, DateTime WrittenUtc, DateTime ReadUtc, byte[] Hash, object? Value, IReadOnlyList<Diagnostic> Diagnostics)
     {
+        public int UsedInBuild;
+
         public bool Matches(FileInfo file) => Length == file.Length && WrittenUtc == file.LastWriteTimeUtc && ReadUtc - WrittenUtc > Racy;
     }
 
     private sealed record Listing(string FullDir, IReadOnlyList<string> Files, IReadOnlyList<Diagnostic> Diagnostics);
 
     /// <summary>
+    /// What ReadAll gave for a list of files, by place: each file's entry and value, the places
+    /// whose read reported something, and the place of each file by its full path.
+    /// </summary>
+    private sealed record Places(Entry?[] Entries, Array Values, int[] Reporting, Dictionary<string, int> ByFullPath);
+
+    // The lists read by place in this build: their entries count as asked for (see EndBuild).
+    private readonly List<Places> _usedPlaces = [];
+
+    private void Use(Entry entry)
+    {
+        if (Interlocked.Exchange(ref entry.UsedInBuild, _build) != _build)
+        {
+            Interlocked.Increment(ref _usedThisBuild);
+        }
+    }
+
+    /// <summary>
     /// Starts a build. With <paramref name="changes"/>, files and folders it does not touch are
     /// taken as they were at the last build; without, every file's stamp is looked at and every
     /// folder listed again.
     /// </summary>
-    public void BeginBuild(FileChanges? changes) => _changes = changes;
+    public void BeginBuild(FileChanges? changes)
+    {
+        _changes = changes;
+        _usedPlaces.Clear();
+        _build++;
+        _usedThisBuild = 0;
+    }
 
     /// <summary>Lists through <paramref name="memo"/> when there is one, directly otherwise; see <see cref="SafeFolder.Files"/>.</summary>
     public static IReadOnlyList<string> Files(FileMemo? memo, string dir, string pattern, DiagnosticBag diagnostics) =>
@@ -71,10 +100,61 @@ public sealed class FileMemo
     public static IReadOnlyList<T?> ReadAll<T>(FileMemo? memo, IReadOnlyList<string> files, DiagnosticBag diagnostics, Func<string, DiagnosticBag, T?> read)
         where T : class =>
         memo is null
-            ? files.AsParallel().AsOrdered().Select(file => read(file, diagnostics)).ToList()
-            : Remembered.Each(files,
-                (file, _) => memo.Trusted(file, diagnostics) is { } known ? new StrongBox<T?>((T?)known.Value) : null,
-                file => new StrongBox<T?>(memo.Get(file, diagnostics, d => read(file, d)))).Select(box => box.Value).ToList();
+            ? files.AsParallel().AsOrdered().Select(file => read(file, diagnostics)).ToArray()
+            : memo.ReadAll(files, diagnostics, read);
+
+    private T?[] ReadAll<T>(IReadOnlyList<string> files, DiagnosticBag diagnostics, Func<string, DiagnosticBag, T?> read)
+        where T : class
+    {
+        // The very same listing as at the last build, and told what changed: every file the
+        // changes do not name is as it was, so only those are read, and the rest is taken by
+        // place without a look at its entry (which, at 10,000 files, costs a cache miss apiece).
+        if (_changes is { Moved.Count: 0 } changes && _readAll.TryGetValue(files, out var last) && Array.IndexOf(last.Entries, null) < 0)
+        {
+            var values = (T?[])last.Values.Clone();
+            var touched = changes.Written.Select(path => last.ByFullPath.GetValueOrDefault(path, -1)).Where(i => i >= 0).ToHashSet();
+            foreach (var i in touched)
+            {
+                values[i] = Get(files[i], diagnostics, d => read(files[i], d));
+                last.Entries[i] = _entries.GetValueOrDefault(files[i]);
+            }
+
+            var reporting = last.Reporting.Where(i => !touched.Contains(i)).ToList();
+            foreach (var i in reporting)
+            {
+                diagnostics.AddRange(last.Entries[i]!.Diagnostics);
+            }
+
+            reporting.AddRange(touched.Where(i => last.Entries[i] is { Diagnostics.Count: > 0 }));
+            var places = Remember(files, last.Entries, values, reporting);
+            _usedPlaces.Add(places);
+            _usedThisBuild += files.Count - touched.Count;
+            return values;
+        }
+
+        var results = Remembered.Each(files,
+            (file, _) => Trusted(file, diagnostics) is { } known ? new StrongBox<T?>((T?)known.Value) : null,
+            file => new StrongBox<T?>(Get(file, diagnostics, d => read(file, d)))).Select(box => box.Value).ToArray();
+        Entry?[] entries = [.. files.Select(f => _entries.GetValueOrDefault(f))];
+        Remember(files, entries, results, [.. Enumerable.Range(0, entries.Length).Where(i => entries[i] is { Diagnostics.Count: > 0 })]);
+        return results;
+    }
+
+    private Places Remember<T>(IReadOnlyList<string> files, Entry?[] entries, T?[] values, List<int> reporting)
+    {
+        var byFullPath = _readAll.TryGetValue(files, out var known) ? known.ByFullPath : new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
+        if (known is null)
+        {
+            for (var i = 0; i < entries.Length; i++)
+            {
+                byFullPath.TryAdd(entries[i]?.FullPath ?? Path.GetFullPath(files[i]), i);
+            }
+        }
+
+        var places = new Places(entries, values, [.. reporting], byFullPath);
+        _readAll.AddOrUpdate(files, places);
+        return places;
+    }
 
     /// <summary>Reads through <paramref name="memo"/> when there is one (a session), directly otherwise (one build).</summary>
     public static T? Read<T>(FileMemo? memo, string file, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read)
@@ -99,9 +179,9 @@ public sealed class FileMemo
             return read(diagnostics);
         }
 
-        _used[file] = 0;
         if (_entries.TryGetValue(file, out var known) && known.Matches(info))
         {
+            Use(known);
             diagnostics.AddRange(known.Diagnostics);
             return (T?)known.Value;
         }
@@ -112,7 +192,7 @@ public sealed class FileMemo
         // keep the same value, so that later stages see the very same object and skip their work.
         if (known is not null && hash.Length > 0 && hash.AsSpan().SequenceEqual(known.Hash))
         {
-            _entries[file] = known with { Length = info.Length, WrittenUtc = info.LastWriteTimeUtc, ReadUtc = readUtc };
+            Use(_entries[file] = known with { Length = info.Length, WrittenUtc = info.LastWriteTimeUtc, ReadUtc = readUtc });
             diagnostics.AddRange(known.Diagnostics);
             return (T?)known.Value;
         }
@@ -130,7 +210,7 @@ public sealed class FileMemo
             hash = [];
         }
 
-        _entries[file] = new Entry(info.FullName, length, written, readUtc, hash, value, reported);
+        Use(_entries[file] = new Entry(info.FullName, length, written, readUtc, hash, value, reported));
         return value;
     }
 
@@ -142,7 +222,7 @@ public sealed class FileMemo
             return null;
         }
 
-        _used[file] = 0;
+        Use(known);
         diagnostics.AddRange(known.Diagnostics);
         return known;
     }
@@ -170,14 +250,17 @@ public sealed class FileMemo
     public void EndBuild()
     {
         // Usually no file went away: then every entry was used, and none need be looked for.
-        if (_used.Count != _entries.Count)
+        if (_usedThisBuild != _entries.Count)
         {
-            foreach (var file in _entries.Keys.Where(f => !_used.ContainsKey(f)))
+            foreach (var entry in _usedPlaces.SelectMany(p => p.Entries).OfType<Entry>())
+            {
+                entry.UsedInBuild = _build;
+            }
+
+            foreach (var (file, entry) in _entries.Where(e => e.Value.UsedInBuild != _build))
             {
                 _entries.TryRemove(file, out _);
             }
         }
-
-        _used.Clear();
     }
 }

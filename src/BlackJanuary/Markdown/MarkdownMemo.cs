@@ -16,9 +16,26 @@ public sealed class MarkdownMemo
 {
     private RawHtml? _rawHtml;
     private (MarkdownStage.ContextInputs Inputs, string Key, Lazy<LinkTargets> Targets)? _links;
-    // The last build's pages and their bodies, by place.
-    private IReadOnlyList<Page> _lastPages = [];
-    private Body[] _lastBodies = [];
+    private Places? _places;
+    // The anchors of the last build, and what they were made from.
+    private (string Context, ByPlace<Body> Headings, ByPlace<TimelineEvent> Events, ByPlace<Page> TimelinePages, Anchors Anchors)? _anchors;
+    private (IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Input, string Context, Anchors Anchors, RenderedTimelines Output)? _timelines;
+
+    /// <summary>
+    /// A build's pages by place: the page loaded, its body, the page made of the two, the places
+    /// whose body reported something, the anchors the links were checked against, and what that found.
+    /// </summary>
+    internal sealed record Places(string Context, IReadOnlyList<Page> Pages, Body[] Bodies, Page[] Made, int[] Reporting, Anchors Anchors, IReadOnlyList<Diagnostic>[] AnchorProblems)
+    {
+        /// <summary>The body at <paramref name="index"/>, when the page there is the very same object.</summary>
+        public Body? BodyAt(int index, Page page) => index < Pages.Count && ReferenceEquals(Pages[index], page) ? Bodies[index] : null;
+
+        /// <summary>Whether the place keeps the very same page and body, and so everything made of them.</summary>
+        public bool Kept(int index, Page page, Body body) => index < Pages.Count && ReferenceEquals(Pages[index], page) && ReferenceEquals(Bodies[index], body);
+    }
+
+    /// <summary>The event bodies rendered into each language's timeline, the keys they are remembered by, and what they reported.</summary>
+    internal sealed record RenderedTimelines(Dictionary<string, IReadOnlyList<TimelineEvent>> Events, List<string> Keys, IReadOnlyList<Diagnostic> Reported);
 
     internal ConcurrentDictionary<string, Body> Pages { get; } = new(StringComparer.Ordinal);
 
@@ -33,7 +50,7 @@ public sealed class MarkdownMemo
             Pages.Clear();
             Events.Clear();
             _links = null;
-            (_lastPages, _lastBodies) = ([], []);
+            (_places, _anchors, _timelines) = (null, null, null);
             _rawHtml = rawHtml;
         }
     }
@@ -86,34 +103,67 @@ public sealed class MarkdownMemo
         return (last.Key, last.Targets);
     }
 
-    /// <summary>The last build's body of the very same page at the same place, when the link context is the same: found without a look-up.</summary>
-    internal Body? BodyAt(int index, Page page, string context) =>
-        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) && _lastBodies[index].Context == context ? _lastBodies[index] : null;
+    /// <summary>The last build by place, when its bodies were rendered in <paramref name="context"/> (all of them were rendered in its context).</summary>
+    internal Places? PlacesIn(string context) => _places is { } last && last.Context == context ? last : null;
 
-    /// <summary>Remembers this build's pages and bodies by place, for <see cref="BodyAt"/>.</summary>
-    internal void Remember(IReadOnlyList<Page> pages, Body[] bodies)
+    internal void Remember(Places places) => _places = places;
+
+    /// <summary>
+    /// The timelines with their events' bodies: the very same as at the last build while the
+    /// events (the very same lists, which loading keeps while timeline.yaml is unchanged), the
+    /// link context and the anchors are.
+    /// </summary>
+    internal RenderedTimelines Timelines(IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> input, string context, Anchors anchors, Func<RenderedTimelines> render)
     {
-        _lastPages = pages;
-        _lastBodies = bodies;
+        if (_timelines is { } last && ReferenceEquals(last.Input, input) && last.Context == context && ReferenceEquals(last.Anchors, anchors))
+        {
+            return last.Output;
+        }
+
+        var output = render();
+        _timelines = (input, context, anchors, output);
+        return output;
+    }
+
+    /// <summary>
+    /// The anchors of <paramref name="site"/>, whose pages have <paramref name="bodies"/>: the
+    /// very same object as at the last build while the pages' paths, each page's heading ids, the
+    /// timeline pages and the events are unchanged, so that the checks made against it hold.
+    /// </summary>
+    internal Anchors Anchors(Site site, string context, IReadOnlyList<Body> bodies)
+    {
+        var headings = new ByPlace<Body>(bodies, (a, b) => ReferenceEquals(a.HeadingIds, b.HeadingIds));
+        var events = new ByPlace<TimelineEvent>(site.Timeline, (a, b) => a.Id == b.Id);
+        var timelinePages = new ByPlace<Page>(site.Pages, (a, b) => a.Path == b.Path && (a.Layout == "timeline") == (b.Layout == "timeline"));
+        if (_anchors is { } last && last.Context == context && last.Headings.Equals(headings) && last.Events.Equals(events) && last.TimelinePages.Equals(timelinePages))
+        {
+            _anchors = last with { Headings = headings, Events = events, TimelinePages = timelinePages };
+            return last.Anchors;
+        }
+
+        var anchors = new Anchors(site, [.. bodies.Select(b => b.HeadingIds)]);
+        _anchors = (context, headings, events, timelinePages, anchors);
+        return anchors;
     }
 
     /// <summary>Drops bodies of pages and events that no longer exist, so a long session does not grow.</summary>
-    internal void Keep(IReadOnlyCollection<string> pageKeys, IReadOnlyCollection<string> eventKeys)
+    internal void Keep(IReadOnlyList<Page> pages, IReadOnlyList<string> eventKeys)
     {
-        Prune(Pages, pageKeys);
-        Prune(Events, eventKeys);
+        Prune(Pages, pages.Count, () => pages.Select(p => p.SourcePath));
+        Prune(Events, eventKeys.Count, () => eventKeys);
     }
 
-    /// <param name="keep">The keys of this build, each once; each has a body.</param>
-    private static void Prune(ConcurrentDictionary<string, Body> bodies, IReadOnlyCollection<string> keep)
+    /// <param name="count">How many keys this build has, each once; each has a body.</param>
+    /// <param name="keep">The keys, listed only when some body is left over.</param>
+    private static void Prune(ConcurrentDictionary<string, Body> bodies, int count, Func<IEnumerable<string>> keep)
     {
         // Every key of this build has a body, so as many bodies as keys means none is left over.
-        if (bodies.Count == keep.Count)
+        if (bodies.Count == count)
         {
             return;
         }
 
-        var set = keep.ToHashSet(StringComparer.Ordinal);
+        var set = keep().ToHashSet(StringComparer.Ordinal);
         foreach (var key in bodies.Keys.Where(k => !set.Contains(k)))
         {
             bodies.TryRemove(key, out _);

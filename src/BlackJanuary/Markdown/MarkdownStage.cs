@@ -23,27 +23,75 @@ public static partial class MarkdownStage
         memo ??= new MarkdownMemo();
         memo.UsePipeline(site.Config.RawHtml);
         var pipeline = MarkdownPipelineFactory.For(allowHtml: site.Config.RawHtml != RawHtml.Escaped);
-        RefuseCodeImages(site, diagnostics);
 
         // Each body is parsed once, its headings collected and its HTML written in the same pass:
         // where a link leads depends only on the paths the site publishes, which loading knows.
         // Anchors, which may be any page's headings, are checked at the end.
         var (context, targets) = memo.Links(ContextInputs.Of(site), () => new LinkTargets(site));
+        // The last build's pages, bodies and what was made of them, by place, when rendered in
+        // this very context: a place whose page is the very same object keeps all of it, unread.
+        var last = memo.PlacesIn(context);
         var pageBodies = Remembered.Each(site.Pages,
-            (p, i) => memo.BodyAt(i, p, context) ?? Known(memo.Pages, p.SourcePath, p.Markdown, p.BodyLocation, context),
+            (p, i) => last?.BodyAt(i, p) ?? Known(memo.Pages, p.SourcePath, p.Markdown, p.BodyLocation, context),
             p => memo.Pages[p.SourcePath] = Convert(p.Markdown, p.BodyLocation, p, site, targets.Value, pipeline, context, memo.Pages.GetValueOrDefault(p.SourcePath), headings: true));
-        var pages = new List<Page>(pageBodies.Length);
+        // The pages made at the last build, copied whole, and made again at each place that did not keep its page and body.
+        var pages = last is not null && last.Made.Length == pageBodies.Length ? (Page[])last.Made.Clone() : new Page[pageBodies.Length];
+        var reporting = new List<int>();
         for (var i = 0; i < pageBodies.Length; i++)
         {
             var body = pageBodies[i];
-            diagnostics.AddRange(body.Diagnostics);
-            pages.Add(body.Made(site.Pages[i], p => p with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks }));
+            if (last is not null && last.Kept(i, site.Pages[i], body))
+            {
+                continue;
+            }
+
+            if (body.Diagnostics.Count > 0)
+            {
+                reporting.Add(i);
+            }
+
+            pages[i] = body.Made(site.Pages[i], p => p with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks });
         }
 
-        // Event bodies are written as if on the timeline page of their language, so their relative
-        // links resolve from there, to pages in the same language.
-        var eventKeys = new List<string>();
-        var eventBodies = new List<MarkdownMemo.Body>();
+        reporting.AddRange(last?.Reporting.Where(i => last.Kept(i, site.Pages[i], pageBodies[i])) ?? []);
+        foreach (var i in reporting)
+        {
+            diagnostics.AddRange(pageBodies[i].Diagnostics);
+        }
+
+        var anchors = memo.Anchors(site, context, pageBodies);
+        var timelines = memo.Timelines(site.Timelines, context, anchors, () => RenderEvents(site, context, targets, pipeline, anchors, memo));
+        diagnostics.AddRange(timelines.Reported);
+
+        // Anchor problems by place too: a kept body checked against the very same anchors found what it found.
+        var sameAnchors = last is not null && ReferenceEquals(last.Anchors, anchors) && last.AnchorProblems.Length == pageBodies.Length;
+        var anchorProblems = sameAnchors ? (IReadOnlyList<Diagnostic>[])last!.AnchorProblems.Clone() : new IReadOnlyList<Diagnostic>[pageBodies.Length];
+        for (var i = 0; i < pageBodies.Length; i++)
+        {
+            if (!sameAnchors || !last!.Kept(i, site.Pages[i], pageBodies[i]))
+            {
+                anchorProblems[i] = CheckAnchors(pageBodies[i], anchors);
+            }
+
+            if (anchorProblems[i].Count > 0)
+            {
+                diagnostics.AddRange(anchorProblems[i]);
+            }
+        }
+
+        memo.Remember(new MarkdownMemo.Places(context, site.Pages, pageBodies, pages, [.. reporting], anchors, anchorProblems));
+        memo.Keep(site.Pages, timelines.Keys);
+        return site with { Pages = pages, Timelines = timelines.Events };
+    }
+
+    /// <summary>
+    /// The event bodies of every language, written as if on the timeline page of their language,
+    /// so that their relative links resolve from there, to pages in the same language.
+    /// </summary>
+    private static MarkdownMemo.RenderedTimelines RenderEvents(Site site, string context, Lazy<LinkTargets> targets, MarkdownPipeline pipeline, Anchors anchors, MarkdownMemo memo)
+    {
+        var reported = new DiagnosticBag();
+        var keys = new List<string>();
         var timelines = new Dictionary<string, IReadOnlyList<TimelineEvent>>(StringComparer.Ordinal);
         foreach (var (language, events) in site.Timelines)
         {
@@ -56,81 +104,70 @@ public static partial class MarkdownStage
             for (var i = 0; i < withBodies.Count; i++)
             {
                 var body = bodies[i];
-                diagnostics.AddRange(body.Diagnostics);
+                reported.AddRange(body.Diagnostics);
+                reported.AddRange(CheckAnchors(body, anchors));
                 made[withBodies[i]] = body.Made(withBodies[i], e => e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks });
             }
 
             timelines[language] = events.Select(e => made.GetValueOrDefault(e, e)).ToList();
-            eventKeys.AddRange(withBodies.Select(e => EventKey(e, language)));
-            eventBodies.AddRange(bodies);
+            keys.AddRange(withBodies.Select(e => EventKey(e, language)));
         }
 
-        CheckAnchors(new Anchors(site, pageBodies.Select(b => b.HeadingIds).ToList()), pageBodies.Concat(eventBodies), diagnostics);
-        memo.Remember(site.Pages, pageBodies);
-        memo.Keep(pages.Select(p => p.SourcePath).ToList(), eventKeys);
-        return site with { Pages = pages, Timelines = timelines };
+        return new MarkdownMemo.RenderedTimelines(timelines, keys, reported.Sorted());
     }
 
     /// <summary>An event's body is remembered per language: each has its own text, and its own links.</summary>
     private static string EventKey(TimelineEvent e, string language) => language + "\n" + e.Id;
 
-    /// <summary>
-    /// A page's share image is a URL the theme writes into the page's head and JSON-LD; one that
-    /// would run code is refused like such a link. (Event images must be site files: the loader checks them.)
-    /// </summary>
-    private static void RefuseCodeImages(Site site, DiagnosticBag diagnostics)
+    /// <summary>What is wrong with the anchors of a body's links: each that names no heading (or event) of the page it leads to.</summary>
+    private static IReadOnlyList<Diagnostic> CheckAnchors(MarkdownMemo.Body body, Anchors anchors)
     {
-        foreach (var page in site.Pages.Where(p => Urls.RunsCode(p.Image)))
+        if (body.AnchorLinks.Count == 0)
         {
-            // The front matter keeps no key positions, so the image is reported at the file's start.
-            diagnostics.Error(DiagnosticCodes.UnsafeLink, new SourceLocation(page.SourcePath, 1, 1),
-                $"image '{page.Image}' would run code in the reader's browser; use a file of content/media/ (media/photo.jpg) or an http(s) address instead");
+            return [];
         }
-    }
 
-    /// <summary>Reports each link whose anchor names no heading (or event) of the page it leads to.</summary>
-    private static void CheckAnchors(Anchors anchors, IEnumerable<MarkdownMemo.Body> bodies, DiagnosticBag diagnostics)
-    {
-        foreach (var body in bodies)
+        var problems = new DiagnosticBag();
+        foreach (var link in body.AnchorLinks)
         {
-            foreach (var link in body.AnchorLinks)
+            if (anchors.Problem(link.Path, link.Fragment) is { } problem)
             {
-                if (anchors.Problem(link.Path, link.Fragment) is { } problem)
-                {
-                    diagnostics.Warning(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
-                }
+                problems.Warning(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
             }
         }
+
+        // The one empty list for every body whose anchors are all there, as for bodies without any.
+        return problems.Any ? problems.Sorted() : [];
     }
 
     /// <summary>
     /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
     /// how URLs are written. Two builds with the same inputs render the same Markdown alike.
     /// </summary>
-    internal sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, (string Path, string SourcePath)[] Pages, string[] Media)
+    internal sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, string[] Media)
     {
         public static ContextInputs Of(Site site) => new(
             site.Config.BaseUrl, site.Config.RawHtml,
             // Event links resolve from each language's timeline page, and page links to the default language's file.
             site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
-            [.. site.Pages.Select(p => (p.Path, p.SourcePath))], [.. site.Media.Select(m => m.OutputPath)]);
+            new ByPlace<Page>(site.Pages, (a, b) => a.Path == b.Path && a.SourcePath == b.SourcePath), [.. site.Media.Select(m => m.OutputPath)]);
 
         /// <summary>
-        /// Compared item by item: the same page keeps the same strings from build to build, so
+        /// Compared place by place: the same page keeps the same object from build to build, so
         /// this is cheap, unlike hashing them all again.
         /// </summary>
         public bool SameAs(ContextInputs other) =>
             BaseUrl == other.BaseUrl && RawHtml == other.RawHtml && TimelinePages == other.TimelinePages
-            && Pages.AsSpan().SequenceEqual(other.Pages) && Media.AsSpan().SequenceEqual(other.Media);
+            && Pages.Equals(other.Pages) && Media.AsSpan().SequenceEqual(other.Media);
 
         /// <summary>A hash of the inputs, kept with each body rendered in them.</summary>
         public string Key()
         {
             var text = new System.Text.StringBuilder();
             text.Append(BaseUrl).Append('\n').Append(RawHtml).Append('\n').Append(TimelinePages).Append('\n');
-            foreach (var (path, source) in Pages)
+            foreach (var page in Pages.Items)
             {
-                text.Append(path).Append('\t').Append(source).Append('\n');
+                text.Append(page.Path).Append('\t').Append(page.SourcePath).Append('\n');
             }
 
             text.AppendJoin(' ', Media);

@@ -48,6 +48,15 @@ public sealed record Page(
     public bool IsNotFound => Path == NotFoundPath || Path.EndsWith("/" + NotFoundPath, StringComparison.Ordinal);
 
     /// <summary>
+    /// Whether two versions of a page are at the same place in the site: the same URL, language
+    /// and translation key, so that every link, switcher and sitemap entry that leads to one leads
+    /// to the other.
+    /// </summary>
+    public static bool SamePlace(Page a, Page b) =>
+        string.Equals(a.Path, b.Path, StringComparison.Ordinal) && string.Equals(a.Language, b.Language, StringComparison.Ordinal)
+        && string.Equals(a.TranslationKey, b.TranslationKey, StringComparison.Ordinal);
+
+    /// <summary>
     /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become
     /// folders with an index.html; "404.html" stays a file because hosts look for it by that name.
     /// </summary>

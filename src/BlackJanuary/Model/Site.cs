@@ -13,6 +13,9 @@ public sealed record Site(
     IReadOnlyList<MediaFile> Media)
 {
     private ILookup<string, Page>? _translations;
+    // Asked for by every page's render (the switcher, the timeline's links): found once per site, not once per page.
+    private Dictionary<string, Page?>? _timelinePages;
+    private Dictionary<string, Page?>? _homes;
 
     /// <summary>A copy made by 'with' has other pages: the lookup of translations is made again, from them.</summary>
     private Site(Site original)
@@ -34,9 +37,12 @@ public sealed record Site(
     public Page? TimelinePage => TimelinePageIn(Config.Language);
 
     /// <summary>The page that shows the timeline in a language; the default language's when that language has none.</summary>
-    public Page? TimelinePageIn(string language) =>
-        Pages.FirstOrDefault(p => p.Layout == "timeline" && p.Language == language)
-        ?? Pages.FirstOrDefault(p => p.Layout == "timeline" && p.Language == Config.Language);
+    public Page? TimelinePageIn(string language)
+    {
+        // Built on first use and then only read, as the translations are.
+        _timelinePages ??= Config.Languages.ToDictionary(l => l.Code, l => Pages.FirstOrDefault(p => p.Layout == "timeline" && p.Language == l.Code), StringComparer.Ordinal);
+        return _timelinePages.GetValueOrDefault(language) ?? _timelinePages.GetValueOrDefault(Config.Language);
+    }
 
     /// <summary>The page in each language it is written in, itself included, in the order of the site's languages.</summary>
     public IReadOnlyList<Page> TranslationsOf(Page page)
@@ -49,7 +55,11 @@ public sealed record Site(
     }
 
     /// <summary>The home page of a language.</summary>
-    public Page? HomeIn(string language) => Pages.FirstOrDefault(p => p.IsHome && p.Language == language);
+    public Page? HomeIn(string language)
+    {
+        _homes ??= Config.Languages.ToDictionary(l => l.Code, l => Pages.FirstOrDefault(p => p.IsHome && p.Language == l.Code), StringComparer.Ordinal);
+        return _homes.GetValueOrDefault(language);
+    }
 }
 
 /// <summary>A file from content/media, copied as is to media/ in the output.</summary>

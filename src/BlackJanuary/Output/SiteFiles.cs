@@ -30,8 +30,8 @@ public static partial class SiteFiles
         return
         [
             // hreflang alternates come from the pages' translation keys.
-            (SitemapFile, memo.Text(SitemapFile, [c, site.Pages.Select(p => p.Path).ToArray(), site.Pages.Select(p => p.TranslationKey).ToArray()], () => Sitemap(site))),
-            .. c.Languages.Select(l => (FeedPath(c, l.Code), memo.Text(FeedPath(c, l.Code), [c, FeedEntries(site, l.Code)], () => AtomFeed(site, l.Code)))),
+            (SitemapFile, memo.Text(SitemapFile, [c, new ByPlace<Page>(site.Pages, Page.SamePlace)], () => Sitemap(site))),
+            .. c.Languages.Select(l => (FeedPath(c, l.Code), memo.Text(FeedPath(c, l.Code), [c, memo.Newest(site, l.Code, FeedPlaces)], () => AtomFeed(site, l.Code)))),
             (RobotsFile, Robots(site)),
             (HeadersFile, Headers(site)),
             .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
@@ -169,9 +169,35 @@ public static partial class SiteFiles
     }
 
     /// <summary>The pages the feed shows, newest first.</summary>
-    private static List<Page> FeedEntries(Site site, string language) =>
-        site.Pages.Where(p => p.Date is not null && !p.IsNotFound && p.Language == language)
-            .OrderByDescending(p => p.Date!.Start).ThenBy(p => p.Path, StringComparer.Ordinal).Take(FeedLimit).ToList();
+    private static List<Page> FeedEntries(Site site, string language) => [.. FeedPlaces(site, language).Select(i => site.Pages[i])];
+
+    /// <summary>The places in the site's pages of the newest dated pages of a language, newest first.</summary>
+    private static List<int> FeedPlaces(Site site, string language)
+    {
+        // The newest few of thousands of pages: kept in order as they are met, instead of sorting all of them.
+        var newest = new List<int>(FeedLimit + 1);
+        for (var i = 0; i < site.Pages.Count; i++)
+        {
+            var page = site.Pages[i];
+            if (page.Date is null || page.IsNotFound || page.Language != language || (newest.Count == FeedLimit && Newer(site.Pages[newest[^1]], page) <= 0))
+            {
+                continue;
+            }
+
+            var at = newest.FindIndex(n => Newer(page, site.Pages[n]) < 0);
+            newest.Insert(at < 0 ? newest.Count : at, i);
+            if (newest.Count > FeedLimit)
+            {
+                newest.RemoveAt(FeedLimit);
+            }
+        }
+
+        return newest;
+    }
+
+    /// <summary>Below zero when <paramref name="a"/> comes first in the feed: the later date, then the path in ordinal order.</summary>
+    private static int Newer(Page a, Page b) =>
+        b.Date!.Start.CompareTo(a.Date!.Start) is var byDate and not 0 ? byDate : string.CompareOrdinal(a.Path, b.Path);
 
     public static string Robots(Site site) =>
         $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor(SitemapFile)}\n";

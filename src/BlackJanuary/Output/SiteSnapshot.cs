@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using BlackJanuary.Templates;
 
 namespace BlackJanuary.Output;
 
@@ -42,13 +43,27 @@ public sealed record SiteFile(string? Text, string? SourceFile)
 /// </remarks>
 internal sealed class SiteFileSet
 {
+    // The pages first, as the template stage gave them, then every other file in the order added.
+    private IReadOnlyList<RenderedPage> _pages = [];
+    private bool _pagesWritten;
     private readonly List<(string Path, SiteFile File, string Source)> _added = [];
-    // Of the last check: which of the added files were kept, and what was reported.
+    // Of the last check: which files were kept (the pages' places first), what was reported, and the files that can be written.
     private bool[] _kept = [];
     private IReadOnlyList<Diagnostic> _reported = [];
+    private Dictionary<string, SiteFile>? _output;
+
+    /// <summary>The rendered pages, each written to its output file.</summary>
+    /// <param name="written">True when they are on disk already, written as they were rendered: only their paths are kept.</param>
+    public void AddPages(IReadOnlyList<RenderedPage> pages, bool written) => (_pages, _pagesWritten) = (pages, written);
 
     /// <param name="source">What the file is made from, named in the error if another input wants its path.</param>
     public void Add(string path, SiteFile file, string source) => _added.Add((path, file, source));
+
+    private int Count => _pages.Count + _added.Count;
+
+    private (string Path, SiteFile File, string Source) At(int i) => i < _pages.Count
+        ? (_pages[i].OutputFile, _pagesWritten ? SiteFile.Written : _pages[i].File, _pages[i].Page.SourcePath)
+        : _added[i - _pages.Count];
 
     /// <summary>Checks the paths, reports each problem, and returns the files that can be written.</summary>
     /// <param name="previous">The set of the session's last build, whose findings hold if it added the same paths from the same sources.</param>
@@ -57,33 +72,59 @@ internal sealed class SiteFileSet
         if (previous is not null && SamePaths(previous))
         {
             (_kept, _reported) = (previous._kept, previous._reported);
-        }
-        else
-        {
-            var own = new DiagnosticBag();
-            var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
-            _kept = [.. _added.Select(a => Admit(a.Path, a.Source, entries, own))];
-            _reported = own.Sorted();
+            diagnostics.AddRange(_reported);
+            // The last build's files, copied whole, with each file that is not the very same object put at its path.
+            _output = new Dictionary<string, SiteFile>(previous._output!, StringComparer.Ordinal);
+            for (var i = 0; i < Count; i++)
+            {
+                if (_kept[i] && !SameAt(i, previous))
+                {
+                    var (path, file, _) = At(i);
+                    _output[path] = file;
+                }
+            }
+
+            return _output;
         }
 
+        var own = new DiagnosticBag();
+        var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
+        _kept = [.. Enumerable.Range(0, Count).Select(i => At(i)).Select(a => Admit(a.Path, a.Source, entries, own))];
+        _reported = own.Sorted();
         diagnostics.AddRange(_reported);
-        var files = new Dictionary<string, SiteFile>(_added.Count, StringComparer.Ordinal);
-        for (var i = 0; i < _added.Count; i++)
+        _output = new Dictionary<string, SiteFile>(Count, StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
         {
             if (_kept[i])
             {
-                files[_added[i].Path] = _added[i].File;
+                var (path, file, _) = At(i);
+                _output[path] = file;
             }
         }
 
-        return files;
+        return _output;
     }
+
+    /// <summary>Whether place <paramref name="i"/> holds the very same file as in <paramref name="previous"/>: a page that is the very same object is.</summary>
+    private bool SameAt(int i, SiteFileSet previous) => i < _pages.Count
+        ? ReferenceEquals(_pages[i], previous._pages[i]) && _pagesWritten == previous._pagesWritten
+        : ReferenceEquals(_added[i - _pages.Count].File, previous._added[i - _pages.Count].File);
 
     private bool SamePaths(SiteFileSet previous)
     {
-        if (previous._added.Count != _added.Count)
+        if (previous._pages.Count != _pages.Count || previous._added.Count != _added.Count || previous._output is null)
         {
             return false;
+        }
+
+        for (var i = 0; i < _pages.Count; i++)
+        {
+            var (page, before) = (_pages[i], previous._pages[i]);
+            if (!ReferenceEquals(page, before)
+                && !(string.Equals(page.OutputFile, before.OutputFile, StringComparison.Ordinal) && string.Equals(page.Page.SourcePath, before.Page.SourcePath, StringComparison.Ordinal)))
+            {
+                return false;
+            }
         }
 
         for (var i = 0; i < _added.Count; i++)

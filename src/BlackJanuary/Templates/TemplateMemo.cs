@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using Scriban;
@@ -63,6 +64,14 @@ public sealed class TemplateMemo
     private TemplateSet? _lastTemplates;
     private IReadOnlyList<Page> _lastPages = [];
     private Entry[] _lastEntries = [];
+    // By place, as the last build left them: each page's render, and the places whose render reported something.
+    // Null at the place of a page that failed; such an array is never handed on.
+    private RenderedPage[] _lastRendered = [];
+    private int[] _lastReporting = [];
+    private (object SiteKey, object TimelineKey)? _lastKeys;
+    // The path of every page that some render of this session found with find_page.
+    private readonly HashSet<string> _foundPaths = new(StringComparer.Ordinal);
+    private (object SiteKey, LinkTargets Targets)? _targets;
 
     /// <summary>
     /// A token for what <paramref name="inputs"/> are: the very same object for as long as they
@@ -100,6 +109,45 @@ public sealed class TemplateMemo
     internal Entry? Known(Page page, int index) =>
         index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) ? _lastEntries[index] : Entries.GetValueOrDefault(page.SourcePath);
 
+    /// <summary>
+    /// The paths whose page is not the very same object as at the last build, in either build;
+    /// null when the site has more or fewer pages. The page found at any other path is the one
+    /// found at the last build.
+    /// </summary>
+    internal HashSet<string>? ChangedPaths(IReadOnlyList<Page> pages)
+    {
+        if (pages.Count != _lastPages.Count)
+        {
+            return null;
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (!ReferenceEquals(pages[i], _lastPages[i]))
+            {
+                changed.Add(pages[i].Path);
+                changed.Add(_lastPages[i].Path);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// The link targets of <paramref name="site"/>: those of the last build while the site token
+    /// is the same one, since it covers every path they index (pages, media, languages).
+    /// </summary>
+    internal LinkTargets Targets(object siteKey, Site site)
+    {
+        if (_targets is not { } known || known.SiteKey != siteKey)
+        {
+            _targets = known = (siteKey, new LinkTargets(site));
+        }
+
+        return known.Targets.For(site);
+    }
+
     /// <summary>Whether <paramref name="templates"/> are those of the last build; remembers them for the next.</summary>
     internal bool SameTemplates(TemplateSet templates)
     {
@@ -108,20 +156,73 @@ public sealed class TemplateMemo
         return same;
     }
 
-    /// <summary>Remembers this build's pages and entries, and drops the entries of pages the site no longer has.</summary>
-    internal void Keep(IReadOnlyList<Page> pages, Entry[] entries)
+    /// <summary>Notes the pages a render found, so that a change to one of them is known to concern it.</summary>
+    internal void Found(RenderReads reads)
     {
-        (_lastPages, _lastEntries) = (pages, entries);
-        // Every page of the build has an entry, so as many entries as pages means none is left over.
-        if (Entries.Count == pages.Count)
+        lock (_foundPaths)
         {
-            return;
+            foreach (var page in reads.Pages.Values.OfType<Page>())
+            {
+                _foundPaths.Add(page.Path);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether every render of the last build still holds for a page that is the very same object
+    /// at the same place: the site and timeline tokens and the templates are the last build's, and
+    /// no page that changed was found by any render.
+    /// </summary>
+    internal bool SameAsLastBuild(object siteKey, object timelineKey, bool sameTemplates, HashSet<string>? changedPaths) =>
+        sameTemplates && changedPaths is not null && _lastKeys is { } keys && keys.SiteKey == siteKey && keys.TimelineKey == timelineKey
+        && !changedPaths.Overlaps(_foundPaths);
+
+    /// <summary>The last build's entry at <paramref name="index"/>, when the page there is the very same object.</summary>
+    internal Entry? KeptAt(int index, Page page) =>
+        index < _lastPages.Count && ReferenceEquals(_lastPages[index], page) ? _lastEntries[index] : null;
+
+    /// <summary>
+    /// Remembers this build's pages and entries, reports their diagnostics, and returns the pages
+    /// rendered; a place that keeps the last build's entry is taken as it was, unread. Drops the
+    /// entries of pages the site no longer has.
+    /// </summary>
+    internal IReadOnlyList<RenderedPage> Keep(IReadOnlyList<Page> pages, Entry[] entries, object siteKey, object timelineKey, DiagnosticBag diagnostics)
+    {
+        // The last build's renders, copied whole, and each place that did not keep its entry taken from its entry.
+        var renderedAt = _lastRendered.Length == entries.Length ? (RenderedPage[])_lastRendered.Clone() : new RenderedPage[entries.Length];
+        var reporting = new List<int>();
+        bool Kept(int i) => i < _lastEntries.Length && ReferenceEquals(_lastEntries[i], entries[i]);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (!Kept(i))
+            {
+                renderedAt[i] = entries[i].Rendered!;
+                if (entries[i].Diagnostics.Count > 0)
+                {
+                    reporting.Add(i);
+                }
+            }
         }
 
-        var keep = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in Entries.Keys.Where(k => !keep.Contains(k)))
+        reporting.AddRange(_lastReporting.Where(Kept));
+        foreach (var i in reporting)
         {
-            Entries.TryRemove(key, out _);
+            diagnostics.AddRange(entries[i].Diagnostics);
         }
+
+        (_lastPages, _lastEntries, _lastRendered, _lastReporting, _lastKeys) = (pages, entries, renderedAt, [.. reporting], (siteKey, timelineKey));
+        // Every page rendered (the pages that failed have reported why): the array itself, its places unread.
+        IReadOnlyList<RenderedPage> rendered = Array.IndexOf(renderedAt, null) < 0 ? renderedAt : [.. renderedAt.Where(r => r is not null)];
+        // Every page of the build has an entry, so as many entries as pages means none is left over.
+        if (Entries.Count != pages.Count)
+        {
+            var keep = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in Entries.Keys.Where(k => !keep.Contains(k)))
+            {
+                Entries.TryRemove(key, out _);
+            }
+        }
+
+        return rendered;
     }
 }

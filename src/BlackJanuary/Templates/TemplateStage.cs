@@ -44,10 +44,6 @@ public static class TemplateStage
             return [];
         }
 
-        var targets = new Lazy<LinkTargets>(() => new LinkTargets(site));
-        // What find_page finds for a path is the same for every page of a build: looked up once.
-        var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
-        Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);
         // Every remembered render was current at the last build; with the very same templates, the ones it ran still are.
         var sameTemplates = memo.SameTemplates(templates);
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
@@ -58,8 +54,13 @@ public static class TemplateStage
         var siteKey = memo.Token("site", [
             c, version, shareImage, strings.Key, timelinePages.Select(p => p?.Path).ToArray(),
             c.Languages.SelectMany(l => site.Navs[l.Code].Select(n => (l.Code, n))).ToArray(),
-            site.Pages.Select(p => p.Path).ToArray(), site.Pages.Select(p => p.TranslationKey).ToArray(),
+            new ByPlace<Page>(site.Pages, Page.SamePlace),
             site.Media.Select(m => m.OutputPath).ToArray(), assets.All.ToArray()]);
+        var targets = new Lazy<LinkTargets>(() => memo.Targets(siteKey, site));
+        // What find_page finds for a path is the same for every page of a build: looked up once.
+        var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
+        Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);
+        var changedPaths = memo.ChangedPaths(site.Pages);
         // What a page that reads 'timeline' sees: the events in every language and the pages that show them, with URLs made by the settings.
         var timelineKey = memo.Token("timeline", [c, timelinePages, site.AllEvents.ToArray()]);
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
@@ -67,8 +68,13 @@ public static class TemplateStage
             Builtins.Value,
             TemplateFunctions.Create(site, assets, strings, targets.Value),
             memo.Timeline(timelineKey, () => c.Languages.ToDictionary(l => l.Code, l => TemplateModel.TimelineObject(site, l.Code)))));
+        // With the same site and timeline as at the last build, the same templates, and no page
+        // changed that any render found with find_page, a place whose page is the very same
+        // object keeps its render without a look at what it read.
+        var unchanged = memo.SameAsLastBuild(siteKey, timelineKey, sameTemplates, changedPaths);
         var entries = Remembered.Each(site.Pages,
-            (page, index) => memo.Known(page, index) is { } known && IsCurrent(known, page, siteKey, timelineKey, sameTemplates ? null : templates, PageAtPath) ? known : null,
+            (page, index) => (unchanged ? memo.KeptAt(index, page) : null)
+                ?? (memo.Known(page, index) is { } known && IsCurrent(known, page, siteKey, timelineKey, sameTemplates ? null : templates, PageAtPath, changedPaths) ? known : null),
             page =>
             {
                 memo.Count();
@@ -85,20 +91,10 @@ public static class TemplateStage
                     }
                 }
 
+                memo.Found(reads);
                 return memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reads.Diagnostics.Sorted());
             });
-        var rendered = new List<RenderedPage>(entries.Length);
-        foreach (var entry in entries)
-        {
-            diagnostics.AddRange(entry.Diagnostics);
-            if (entry.Rendered is { } page)
-            {
-                rendered.Add(page);
-            }
-        }
-
-        memo.Keep(site.Pages, entries);
-        return rendered;
+        return memo.Keep(site.Pages, entries, siteKey, timelineKey, diagnostics);
     }
 
     /// <summary>
@@ -112,7 +108,8 @@ public static class TemplateStage
 
     /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
     /// <param name="templates">The templates, or null when they are those of the last build.</param>
-    private static bool IsCurrent(TemplateMemo.Entry known, Page page, object siteKey, object timelineKey, TemplateSet? templates, Func<string, Page?> pageAtPath)
+    /// <param name="changedPaths">The paths whose page changed since the last build (<see cref="TemplateMemo.ChangedPaths"/>), or null to look at every page the render found.</param>
+    private static bool IsCurrent(TemplateMemo.Entry known, Page page, object siteKey, object timelineKey, TemplateSet? templates, Func<string, Page?> pageAtPath, HashSet<string>? changedPaths)
     {
         if (!known.Page.Equals(page) || known.SiteKey != siteKey || (known.Reads.Timeline && known.TimelineKey != timelineKey))
         {
@@ -132,6 +129,13 @@ public static class TemplateStage
 
         foreach (var (path, found) in known.Reads.Pages)
         {
+            // With the same site token every path leads to the same place: a page that was not
+            // there is still not there, and one that is the very same object is still current.
+            if (changedPaths is not null && (found is null || !changedPaths.Contains(found.Path)))
+            {
+                continue;
+            }
+
             if (!Equals(pageAtPath(path), found))
             {
                 return false;

@@ -248,6 +248,52 @@ public class IncrementalTests
         Assert.Equal(3, Rebuild(session, site, Seen(site, ["templates/layouts/page.html"])).PagesRendered); // about, history, plain
     }
 
+    /// <summary>
+    /// Saves the watcher names, one file at a time, each of a kind that a rebuild takes by place
+    /// unless it changes what the whole site is made of: the slug, the title that tells two pages
+    /// apart, the share image, the date that orders the feed, draft or not, the title of a page
+    /// every page finds, a heading another page's link names. Each rebuild must equal a fresh build.
+    /// </summary>
+    [Fact]
+    public void Watched_saves_that_change_what_the_whole_site_is_made_of_build_as_a_fresh_build_does()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>(Files)
+        {
+            ["content/pages/news.md"] = "---\ntitle: News\ndate: 2001-02-03\n---\nFirst news, see [the pond](plain.md#the-pond).\n",
+            ["content/pages/older.md"] = "---\ntitle: Older news\ndate: 2001-01-01\n---\nOlder.\n",
+            ["content/media/pond.png"] = "not really a picture\n",
+            ["templates/layouts/page.html"] = "<h1>{{ page.title }}</h1>{{ page.content }}{{ h = find_page \"history/\" }}<p>See {{ h.title }}</p>",
+        });
+        // More dated pages than the feed shows (20): the oldest is outside it.
+        for (var day = 1; day <= 21; day++)
+        {
+            site.Write($"content/pages/notes/note-{day}.md", $"---\ntitle: Note {day}\ndate: 2000-01-{day:D2}\n---\nA fictional note.\n");
+        }
+
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        SiteSnapshot Save(string file, string text)
+        {
+            site.Write(file, text);
+            return Rebuild(session, site, Seen(site, [file]));
+        }
+
+        Assert.Contains(session.Render().Diagnostics, d => d.Code == "BJ3001");
+        var pond = Save("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links here.\n\n## The pond\n");
+        Assert.Equal(1, pond.PagesRendered);
+        Assert.DoesNotContain(pond.Diagnostics, d => d.Code == "BJ3001");
+        Assert.Contains("plain-2/index.html", Save("content/pages/plain.md", "---\ntitle: Plain\nslug: plain-2\n---\nMoved.\n").Files.Keys);
+        Assert.Contains(Save("content/pages/plain.md", "---\ntitle: History\nslug: plain-2\n---\nMoved.\n").Diagnostics, d => d.Code == "BJ3008");
+        Assert.Contains(Save("content/pages/plain.md", "---\ntitle: Plain\nimage: media/pond.png\n---\nBack.\n").Diagnostics, d => d.Code == "BJ3007");
+        Save("content/pages/plain.md", "---\ntitle: Plain\nimage: media/pond.png\nimage_alt: A fictional pond\n---\nBack.\n");
+        Assert.Contains("Older.", Save("content/pages/older.md", "---\ntitle: Older news\ndate: 2002-01-01\n---\nOlder.\n").Files["feed.xml"].Text, StringComparison.Ordinal);
+        Assert.Contains("Note 1<", Save("content/pages/notes/note-1.md", "---\ntitle: Note 1\ndate: 2030-01-01\n---\nA fictional note.\n").Files["feed.xml"].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("older/index.html", Save("content/pages/older.md", "---\ntitle: Older news\ndraft: true\n---\nOlder.\n").Files.Keys);
+        Assert.Contains("older/index.html", Save("content/pages/older.md", "---\ntitle: Older news\n---\nOlder.\n").Files.Keys);
+        var retitled = Save("content/pages/history.md", "---\ntitle: The history\n---\n## The mill\n\nA fictional mill.\n");
+        Assert.Contains("<p>See The history</p>", retitled.Files["about/index.html"].Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_save_through_a_temporary_file_and_new_and_deleted_pages_are_seen_as_moved()
     {
