@@ -6,11 +6,13 @@
 #   RUNS=5 tests/bench/compare.sh 1000      timed runs per generator and size (default 3)
 #   GENERATORS=blackjanuary,hugo tests/bench/compare.sh 1000
 #   BJ_BENCH_DIR=/dev/shm tests/bench/compare.sh   where sites are generated and built (default: temp)
+#   SLOW_SECONDS=300 tests/bench/compare.sh 50000   a generator whose warm-up takes longer is timed by it alone
 #
 # Installs what is missing (Debian packages, Eleventy from npm into tests/bench/.cache), publishes
 # BlackJanuary's command line in Release, then lets the benchmark program generate, build, check
 # and time (tests/BlackJanuary.Benchmarks/Compare.cs). Every generator runs as a process, start-up
-# included. A run at 50,000 pages takes a long time (Jekyll and Eleventy most): use a quiet machine.
+# included, in turn with the others. Every output of a size stays on disk until the size is done
+# (about 13 GB at 50,000 pages). A run at 50,000 pages takes a long time (Jekyll most): use a quiet machine.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
