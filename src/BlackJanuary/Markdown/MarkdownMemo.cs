@@ -28,10 +28,10 @@ public sealed class MarkdownMemo
     internal sealed record Places(string Context, IReadOnlyList<Page> Pages, Body[] Bodies, Page[] Made, int[] Reporting, Anchors Anchors, IReadOnlyList<Diagnostic>[] AnchorProblems)
     {
         /// <summary>The body at <paramref name="index"/>, when the page there is the very same object.</summary>
-        public Body? BodyAt(int index, Page page) => index < Pages.Count && ReferenceEquals(Pages[index], page) ? Bodies[index] : null;
+        public Body? BodyAt(int index, Page page) => ReferenceEquals(Pages[index], page) ? Bodies[index] : null;
 
         /// <summary>Whether the place keeps the very same page and body, and so everything made of them.</summary>
-        public bool Kept(int index, Page page, Body body) => index < Pages.Count && ReferenceEquals(Pages[index], page) && ReferenceEquals(Bodies[index], body);
+        public bool Kept(int index, Page page, Body body) => ReferenceEquals(Pages[index], page) && ReferenceEquals(Bodies[index], body);
     }
 
     /// <summary>The event bodies rendered into each language's timeline, the keys they are remembered by, and what they reported.</summary>
@@ -103,8 +103,12 @@ public sealed class MarkdownMemo
         return (last.Key, last.Targets);
     }
 
-    /// <summary>The last build by place, when its bodies were rendered in <paramref name="context"/> (all of them were rendered in its context).</summary>
-    internal Places? PlacesIn(string context) => _places is { } last && last.Context == context ? last : null;
+    /// <summary>
+    /// The last build by place, when its bodies were rendered in <paramref name="context"/> (all
+    /// of them were rendered in its context) and it had as many pages; a context covers every
+    /// page's place, so the pages are then at the same places.
+    /// </summary>
+    internal Places? PlacesIn(string context, int pages) => _places is { } last && last.Context == context && last.Pages.Count == pages ? last : null;
 
     internal void Remember(Places places) => _places = places;
 

@@ -30,12 +30,12 @@ public static partial class MarkdownStage
         var (context, targets) = memo.Links(ContextInputs.Of(site), () => new LinkTargets(site));
         // The last build's pages, bodies and what was made of them, by place, when rendered in
         // this very context: a place whose page is the very same object keeps all of it, unread.
-        var last = memo.PlacesIn(context);
+        var last = memo.PlacesIn(context, site.Pages.Count);
         var pageBodies = Remembered.Each(site.Pages,
             (p, i) => last?.BodyAt(i, p) ?? Known(memo.Pages, p.SourcePath, p.Markdown, p.BodyLocation, context),
             p => memo.Pages[p.SourcePath] = Convert(p.Markdown, p.BodyLocation, p, site, targets.Value, pipeline, context, memo.Pages.GetValueOrDefault(p.SourcePath), headings: true));
         // The pages made at the last build, copied whole, and made again at each place that did not keep its page and body.
-        var pages = last is not null && last.Made.Length == pageBodies.Length ? (Page[])last.Made.Clone() : new Page[pageBodies.Length];
+        var pages = last is not null ? (Page[])last.Made.Clone() : new Page[pageBodies.Length];
         var reporting = new List<int>();
         for (var i = 0; i < pageBodies.Length; i++)
         {
@@ -64,7 +64,7 @@ public static partial class MarkdownStage
         diagnostics.AddRange(timelines.Reported);
 
         // Anchor problems by place too: a kept body checked against the very same anchors found what it found.
-        var sameAnchors = last is not null && ReferenceEquals(last.Anchors, anchors) && last.AnchorProblems.Length == pageBodies.Length;
+        var sameAnchors = last is not null && ReferenceEquals(last.Anchors, anchors);
         var anchorProblems = sameAnchors ? (IReadOnlyList<Diagnostic>[])last!.AnchorProblems.Clone() : new IReadOnlyList<Diagnostic>[pageBodies.Length];
         for (var i = 0; i < pageBodies.Length; i++)
         {

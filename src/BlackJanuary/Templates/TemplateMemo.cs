@@ -189,9 +189,10 @@ public sealed class TemplateMemo
     internal IReadOnlyList<RenderedPage> Keep(IReadOnlyList<Page> pages, Entry[] entries, object siteKey, object timelineKey, DiagnosticBag diagnostics)
     {
         // The last build's renders, copied whole, and each place that did not keep its entry taken from its entry.
-        var renderedAt = _lastRendered.Length == entries.Length ? (RenderedPage[])_lastRendered.Clone() : new RenderedPage[entries.Length];
+        var sameCount = _lastEntries.Length == entries.Length;
+        var renderedAt = sameCount ? (RenderedPage[])_lastRendered.Clone() : new RenderedPage[entries.Length];
         var reporting = new List<int>();
-        bool Kept(int i) => i < _lastEntries.Length && ReferenceEquals(_lastEntries[i], entries[i]);
+        bool Kept(int i) => sameCount && ReferenceEquals(_lastEntries[i], entries[i]);
         for (var i = 0; i < entries.Length; i++)
         {
             if (!Kept(i))
