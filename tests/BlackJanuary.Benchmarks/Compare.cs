@@ -17,7 +17,8 @@ internal static partial class Compare
 {
     private sealed record Generator(string Name, string Folder, Func<string, string, (string File, List<string> Args)> Command, string[] Version);
 
-    private sealed record Timing(double Seconds, double PeakMiB);
+    /// <param name="Stopped">The build ran out of time (STOP_SECONDS) and was stopped: Seconds is a lower bound.</param>
+    private sealed record Timing(double Seconds, double PeakMiB, bool Stopped);
 
     public static int Run(string[] args, string root)
     {
@@ -65,6 +66,8 @@ internal static partial class Compare
         PrintMachine(chosen);
         var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
         var slowLimit = Environment.GetEnvironmentVariable("SLOW_SECONDS") is { Length: > 0 } slow ? double.Parse(slow, CultureInfo.InvariantCulture) : 300;
+        // Jekyll would take hours at 50,000 pages: past this a build is stopped and shown as "more than".
+        var stopLimit = Environment.GetEnvironmentVariable("STOP_SECONDS") is { Length: > 0 } stop ? double.Parse(stop, CultureInfo.InvariantCulture) : 1800;
         var table = new StringBuilder("| generator | pages | median s | pages/s | time ÷ BlackJanuary | peak MiB | runs |\n|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var size in sizes)
         {
@@ -74,16 +77,18 @@ internal static partial class Compare
                 var site = new SyntheticSite(size);
                 Console.WriteLine($"Generating {size:N0} pages in {work}");
                 site.Write(Path.Combine(work, "site"), root);
-                var timings = Measure(chosen, site, work, runs, slowLimit);
+                var timings = Measure(chosen, site, work, runs, slowLimit, stopLimit);
                 double? reference = null;
                 foreach (var generator in chosen)
                 {
                     var own = timings[generator];
                     var median = own.Select(t => t.Seconds).Order().ElementAt(own.Count / 2);
                     reference ??= generator.Folder == "blackjanuary" ? median : null;
-                    var ratio = reference is { } r ? (median / r).ToString("F2", CultureInfo.InvariantCulture) : "–";
+                    // A stopped build is the generator's only one (Measure): its figures are bounds.
+                    var (more, less, runsText) = own[0].Stopped ? ("> ", "< ", "1, stopped") : ("", "", own.Count.ToString(CultureInfo.InvariantCulture));
+                    var ratio = reference is { } r ? more + (median / r).ToString("F2", CultureInfo.InvariantCulture) : "–";
                     var row = string.Create(CultureInfo.InvariantCulture,
-                        $"| {generator.Name} | {site.IndexPages:N0} | {median:F2} | {site.IndexPages / median:N0} | {ratio} | {own.Max(t => t.PeakMiB):F0} | {own.Count} |");
+                        $"| {generator.Name} | {site.IndexPages:N0} | {more}{median:F2} | {less}{site.IndexPages / median:N0} | {ratio} | {own.Max(t => t.PeakMiB):F0} | {runsText} |");
                     Console.WriteLine(row);
                     table.Append(row).Append('\n');
                 }
@@ -95,7 +100,7 @@ internal static partial class Compare
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Clean builds, median of {runs} after one warm-up (a build over {slowLimit:F0} s: its warm-up alone, timed); pages are the index.html pages (the stories, the home and the timeline page).");
+        Console.WriteLine($"Clean builds, median of {runs} after one warm-up (a build over {slowLimit:F0} s: its warm-up alone, timed; one over {stopLimit:F0} s: stopped); pages are the index.html pages (the stories, the home and the timeline page).");
         Console.Write(table);
         return 0;
     }
@@ -111,7 +116,8 @@ internal static partial class Compare
     /// writing back another's files.
     /// </summary>
     /// <param name="slowLimit">A generator whose warm-up took longer is not built again: its warm-up is its one timing.</param>
-    private static Dictionary<Generator, List<Timing>> Measure(Generator[] generators, SyntheticSite site, string work, int runs, double slowLimit)
+    /// <param name="stopLimit">A build still running after this many seconds is stopped, and its generator not built again; 0: never.</param>
+    private static Dictionary<Generator, List<Timing>> Measure(Generator[] generators, SyntheticSite site, string work, int runs, double slowLimit, double stopLimit)
     {
         var timings = generators.ToDictionary(g => g, _ => new List<Timing>());
         var slow = new HashSet<Generator>();
@@ -132,14 +138,19 @@ internal static partial class Compare
                 }
 
                 var (file, args) = generator.Command(source, output);
-                var timing = Timed(generator.Name, file, args, source, Path.Combine(work, "time.txt"));
-                Verify(generator.Name, site, output);
-                if (round > 0 || timing.Seconds > slowLimit)
+                var timing = Timed(generator.Name, file, args, source, Path.Combine(work, "time.txt"), stopLimit);
+                if (!timing.Stopped)
+                {
+                    Verify(generator.Name, site, output);
+                }
+
+                var alone = timing.Stopped || (round == 0 && timing.Seconds > slowLimit);
+                if (round > 0 || alone)
                 {
                     timings[generator].Add(timing);
                 }
 
-                if (round == 0 && timing.Seconds > slowLimit)
+                if (alone)
                 {
                     slow.Add(generator);
                 }
@@ -149,10 +160,13 @@ internal static partial class Compare
         return timings;
     }
 
-    private static Timing Timed(string name, string file, List<string> args, string folder, string report)
+    private static Timing Timed(string name, string file, List<string> args, string folder, string report, double stopLimit)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-v", "-o", report, file }.Concat(args))
+        // timeout stops the build with SIGTERM, which lets the generator exit and time still count its peak
+        // memory (SIGKILL would take timeout down with it); 124 is timeout's exit status when it did.
+        string[] stopper = stopLimit > 0 ? ["timeout", "--kill-after=30", stopLimit.ToString(CultureInfo.InvariantCulture)] : [];
+        foreach (var arg in new[] { "-v", "-o", report }.Concat(stopper).Append(file).Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -161,7 +175,8 @@ internal static partial class Compare
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        if (process.ExitCode != 0)
+        var stopped = stopLimit > 0 && process.ExitCode == 124;
+        if (process.ExitCode != 0 && !stopped)
         {
             throw new InvalidOperationException($"{name} failed (exit {process.ExitCode}): {file} {string.Join(' ', args)}\n{stdout.Result}{stderr.Result}");
         }
@@ -169,7 +184,7 @@ internal static partial class Compare
         var text = File.ReadAllText(report);
         var wall = WallLine().Match(text).Groups[1].Value.Split(':').Aggregate(0.0, (total, part) => total * 60 + double.Parse(part, CultureInfo.InvariantCulture));
         var peak = double.Parse(PeakLine().Match(text).Groups[1].Value, CultureInfo.InvariantCulture) / 1024;
-        return new Timing(wall, peak);
+        return new Timing(wall, peak, stopped);
     }
 
     /// <summary>The same pages, the same sitemap entries and the same number of feed entries from every generator.</summary>

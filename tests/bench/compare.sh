@@ -7,12 +7,14 @@
 #   GENERATORS=blackjanuary,hugo tests/bench/compare.sh 1000
 #   BJ_BENCH_DIR=/dev/shm tests/bench/compare.sh   where sites are generated and built (default: temp)
 #   SLOW_SECONDS=300 tests/bench/compare.sh 50000   a generator whose warm-up takes longer is timed by it alone
+#   STOP_SECONDS=1800 tests/bench/compare.sh 50000  a build still running then is stopped, shown as "more than" (0: never)
 #
 # Installs what is missing (Debian packages, Eleventy from npm into tests/bench/.cache), publishes
 # BlackJanuary's command line in Release, then lets the benchmark program generate, build, check
 # and time (tests/BlackJanuary.Benchmarks/Compare.cs). Every generator runs as a process, start-up
 # included, in turn with the others. Every output of a size stays on disk until the size is done
-# (about 13 GB at 50,000 pages). A run at 50,000 pages takes a long time (Jekyll most): use a quiet machine.
+# (about 13 GB at 50,000 pages). The whole comparison takes about an hour and a half, most of it
+# Jekyll's (stopped at 50,000 pages): use a quiet machine.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
