@@ -120,25 +120,31 @@ public sealed class UiStrings
             if (!_byLanguage.TryGetValue(language.Code, out var strings))
             {
                 diagnostics.Warning(DiagnosticCodes.MissingUiString, new SourceLocation(Path.Combine("templates", "i18n", language.Code + ".yaml")),
-                    $"the theme has no UI strings in '{language.Code}' ({language.Name}); its words are shown in '{Fallback(language.Code, config)}' until you add i18n/{language.Code}.yaml (copy another language's file and translate it)");
+                    $"the theme has no UI strings in '{language.Code}' ({language.Name}); its words are shown in '{ShownInstead(language.Code, config.Language, key: null)}' until you add i18n/{language.Code}.yaml (copy another language's file and translate it)");
                 continue;
             }
 
             foreach (var key in keys.Where(k => !strings.ContainsKey(k)).Order(StringComparer.Ordinal))
             {
                 diagnostics.Warning(DiagnosticCodes.MissingUiString, new SourceLocation(_files[language.Code], 1, 1),
-                    $"no UI string '{key}' in '{language.Code}' ({language.Name}); pages in {language.Name} show it in '{Fallback(language.Code, config)}' until you add '{key}: …'");
+                    $"no UI string '{key}' in '{language.Code}' ({language.Name}); pages in {language.Name} show it in '{ShownInstead(language.Code, config.Language, key)}' until you add '{key}: …'");
             }
         }
     }
 
-    private string Fallback(string code, SiteConfig config) =>
-        code != config.Language && _byLanguage.ContainsKey(config.Language) ? config.Language : LastResort;
+    /// <summary>The language whose words a page in <paramref name="code"/> shows instead: the next in <see cref="LookupOrder"/> that has the string (or, for a missing file, any strings).</summary>
+    private string ShownInstead(string code, string defaultLanguage, string? key) =>
+        LookupOrder(code, defaultLanguage)
+            .FirstOrDefault(c => c != code && _byLanguage.TryGetValue(c, out var strings) && (key is null || strings.ContainsKey(key)))
+        ?? LastResort;
 
-    /// <summary>The string in <paramref name="language"/>, else the default language's, else English; null when no language has it.</summary>
+    /// <summary>Where a string is looked for: the page's language, else the default language's, else English.</summary>
+    private static string[] LookupOrder(string language, string defaultLanguage) => [language, defaultLanguage, LastResort];
+
+    /// <summary>The string in the first language of <see cref="LookupOrder"/> that has it; null when none has it.</summary>
     public string? Find(string key, string language, string defaultLanguage)
     {
-        foreach (var code in new[] { language, defaultLanguage, LastResort })
+        foreach (var code in LookupOrder(language, defaultLanguage))
         {
             if (_byLanguage.TryGetValue(code, out var strings) && strings.TryGetValue(key, out var text))
             {

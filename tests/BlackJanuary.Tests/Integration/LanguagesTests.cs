@@ -243,10 +243,7 @@ public class LanguagesTests
         using var _ = site;
         Assert.True(run.ExitCode == 0, run.Stderr);
         // A theme whose Russian file lacks one string and which has no English file at all.
-        var theme = Path.Combine(site.Root, "theme");
-        CopyFolder(Theme, theme);
-        var ru = Path.Combine(theme, "i18n", "ru.yaml");
-        File.WriteAllLines(ru, File.ReadAllLines(ru).Where(l => !l.StartsWith("skip_to_content:", StringComparison.Ordinal)));
+        var theme = ThemeWithout(site, "skip_to_content", "ru");
         File.Delete(Path.Combine(theme, "i18n", "en.yaml"));
 
         run = site.Run("build", "--content", site.Content, "--templates", theme, "--output", site.Output);
@@ -259,6 +256,23 @@ public class LanguagesTests
         Assert.Equal(azSkip, Page(site, "ru/index.html").QuerySelector(".skip-link")!.TextContent);
         Assert.Equal(azSkip, Page(site, "en/index.html").QuerySelector(".skip-link")!.TextContent);
         Assert.Equal(1, site.Run("build", "--content", site.Content, "--templates", theme, "--output", site.Output, "--strict").ExitCode);
+    }
+
+    [Fact]
+    public void A_string_missing_in_the_default_language_too_is_said_to_be_shown_in_english()
+    {
+        var (site, run) = Build(ThreeLanguages());
+        using var _ = site;
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var theme = ThemeWithout(site, "skip_to_content", "az", "ru");
+
+        run = site.Run("build", "--content", site.Content, "--templates", theme, "--output", site.Output);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("no UI string 'skip_to_content' in 'ru' (Русский); pages in Русский show it in 'en' until", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no UI string 'skip_to_content' in 'az' (Azərbaycanca); pages in Azərbaycanca show it in 'en' until", run.Stderr, StringComparison.Ordinal);
+        var enSkip = Page(site, "en/index.html").QuerySelector(".skip-link")!.TextContent;
+        Assert.Equal(enSkip, Page(site, "ru/index.html").QuerySelector(".skip-link")!.TextContent);
+        Assert.Equal(enSkip, Page(site, "index.html").QuerySelector(".skip-link")!.TextContent);
     }
 
     [Fact]
@@ -323,6 +337,20 @@ public class LanguagesTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
         Assert.Matches(@"content/(site|timeline)\.yaml\(\d+,\d+\): error", run.Stderr);
+    }
+
+    /// <summary>A copy of the default theme in the fixture site, whose strings files in <paramref name="codes"/> lack <paramref name="key"/>.</summary>
+    private static string ThemeWithout(FixtureSite site, string key, params string[] codes)
+    {
+        var theme = Path.Combine(site.Root, "theme");
+        CopyFolder(Theme, theme);
+        foreach (var code in codes)
+        {
+            var file = Path.Combine(theme, "i18n", code + ".yaml");
+            File.WriteAllLines(file, File.ReadAllLines(file).Where(l => !l.StartsWith(key + ":", StringComparison.Ordinal)));
+        }
+
+        return theme;
     }
 
     private static void CopyFolder(string from, string to)
