@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 /// Clean builds of the synthetic site by BlackJanuary, Hugo, Jekyll and Eleventy, each run as a
 /// process from start-up to exit under GNU time, as a user would run it. tests/bench/compare.sh
 /// installs the peers and publishes BlackJanuary, then calls this:
-///   compare --cli BlackJanuary.Cli --eleventy node_modules/.bin/eleventy [--runs 3] SIZES...
+///   compare --cli BlackJanuary.Cli [--eleventy node_modules/.bin/eleventy] [--runs 3] SIZES...
 /// For each size the site is generated once; each generator then builds it once to warm the disk
 /// cache, then RUNS times, each build into an empty folder of its own (see Measure for why none is
 /// removed before the size is done). Every build is checked for the same pages, sitemap and feed,
@@ -44,12 +44,14 @@ internal static partial class Compare
             }
         }
 
-        if (cli is null || eleventy is null || sizes.Count == 0 || runs < 1)
+        var names = Environment.GetEnvironmentVariable("GENERATORS") is { Length: > 0 } list ? list.Split(',') : null;
+        if (cli is null || (eleventy is null && (names is null || names.Contains("eleventy"))) || sizes.Count == 0 || runs < 1)
         {
-            Console.Error.WriteLine("usage: compare --cli PATH --eleventy PATH [--runs N] SIZES...   (GENERATORS=blackjanuary,hugo,... picks some)");
+            Console.Error.WriteLine("usage: compare --cli PATH [--eleventy PATH] [--runs N] SIZES...   (GENERATORS=blackjanuary,hugo,... picks some; --eleventy is needed when Eleventy is one)");
             return 2;
         }
 
+        eleventy ??= "eleventy"; // Only named, never run: Eleventy is not among the generators (checked above).
         Generator[] all =
         [
             new("BlackJanuary", "blackjanuary", (site, output) => (cli, ["build", "--content", site, "--templates", Path.Combine(root, "templates"), "--output", output, "--quiet"]), [cli, "--version"]),
@@ -59,9 +61,7 @@ internal static partial class Compare
             // Eleventy reads its configuration and copies assets relative to the folder it runs in, the site's.
             new("Eleventy", "eleventy", (site, output) => (eleventy, ["--input=.", "--output=" + output, "--quiet"]), [eleventy, "--version"]),
         ];
-        var chosen = Environment.GetEnvironmentVariable("GENERATORS") is { Length: > 0 } names
-            ? all.Where(g => names.Split(',').Contains(g.Folder, StringComparer.Ordinal)).ToArray()
-            : all;
+        var chosen = names is null ? all : all.Where(g => names.Contains(g.Folder, StringComparer.Ordinal)).ToArray();
 
         PrintMachine(chosen);
         var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();

@@ -6,7 +6,8 @@ using BlackJanuary.Benchmarks;
 // Timed whole builds (load → Markdown → templates → write) of the real memorial and of synthetic
 // sites of 1,000 and 10,000 pages with the default theme. Run in Release:
 //   dotnet run -c Release --project tests/BlackJanuary.Benchmarks [-- PAGES...]
-// Reports the median of several runs after one warm-up, since the first build pays for JIT.
+// Reports the median of several runs after one warm-up, which compiles the code (fully
+// optimised: tiered compilation is off in this program, see its .csproj).
 // BJ_BENCH_DIR sets where sites are generated and written (default: the system temp folder); a
 // tmpfs such as /dev/shm separates the generator's own time from the disk's.
 //
