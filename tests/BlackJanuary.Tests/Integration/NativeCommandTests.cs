@@ -36,9 +36,16 @@ public sealed partial class NativeCommandTests(NativeCommandTests.Published publ
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(10)) || process.ExitCode != 0)
+            var ended = process.WaitForExit(TimeSpan.FromMinutes(10));
+            if (!ended)
             {
-                throw new InvalidOperationException($"dotnet publish failed:\n{output.Result}\n{errors.Result}");
+                process.Kill(entireProcessTree: true); // Else reading its output below would wait for it.
+            }
+
+            if (!ended || process.ExitCode != 0)
+            {
+                var outcome = ended ? $"failed (exit {process.ExitCode})" : "did not finish within 10 minutes";
+                throw new InvalidOperationException($"dotnet publish {outcome}:\n{output.Result}\n{errors.Result}");
             }
 
             Command = Path.Combine(Folder, OperatingSystem.IsWindows() ? "BlackJanuary.Cli.exe" : "BlackJanuary.Cli");
