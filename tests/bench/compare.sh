@@ -13,8 +13,8 @@
 # BlackJanuary's command line in Release, then lets the benchmark program generate, build, check
 # and time (tests/BlackJanuary.Benchmarks/Compare.cs). Every generator runs as a process, start-up
 # included, in turn with the others. Every output of a size stays on disk until the size is done
-# (about 13 GB at 50,000 pages). The whole comparison takes about an hour and a half, most of it
-# Jekyll's (stopped at 50,000 pages): use a quiet machine.
+# (about 13 GB at 50,000 pages). The whole comparison takes about 75 minutes (73 on 2026-12-05),
+# half of it Jekyll's 50,000-page build until it is stopped: use a quiet machine.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
