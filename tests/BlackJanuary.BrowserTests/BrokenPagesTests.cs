@@ -112,14 +112,30 @@ public sealed class BrokenPagesTests(SiteFixture fixture)
                 new SwitcherLink { HrefLang = "en", Lang = "en", Name = "English", Current = "true", Href = "http://x/en/" },
             ],
         };
-        var problems = LanguageChecks.SwitcherProblems(switcher, new Uri("http://x/ru/a/"), languages, alternates);
+        var problems = LanguageChecks.SwitcherProblems(switcher, new Uri("http://x/ru/a/"), isNotFoundPage: false, languages, alternates);
         Assert.Contains(problems, p => p.Contains("no aria-label", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("not the site's languages", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("aria-current", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("lang=\"\"", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("shows a code", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("not to the page itself", StringComparison.Ordinal));
-        Assert.Single(LanguageChecks.SwitcherProblems(new SwitcherReport(), new Uri("http://x/"), languages, alternates), p => p.StartsWith("no language switcher", StringComparison.Ordinal));
+        Assert.Single(LanguageChecks.SwitcherProblems(new SwitcherReport(), new Uri("http://x/"), isNotFoundPage: false, languages, alternates), p => p.StartsWith("no language switcher", StringComparison.Ordinal));
+
+        // On the 404 page, shown at every missing address, the page's own language leads to its home page, not back to 404.html.
+        SwitcherReport NotFound(string azHref) => new()
+        {
+            Count = 1,
+            Label = "Dillər",
+            HtmlLang = "az",
+            Links =
+            [
+                new SwitcherLink { HrefLang = "az", Lang = "az", Name = "Azərbaycanca", Current = "true", Href = azHref },
+                new SwitcherLink { HrefLang = "en", Lang = "en", Name = "English", Href = "http://x/en/", Hint = "(tərcümə yoxdur)", HintLang = "az" },
+                new SwitcherLink { HrefLang = "ru", Lang = "ru", Name = "Русский", Href = "http://x/ru/", Hint = "(tərcümə yoxdur)", HintLang = "az" },
+            ],
+        };
+        Assert.Empty(LanguageChecks.SwitcherProblems(NotFound("http://x/"), new Uri("http://x/404.html"), isNotFoundPage: true, languages, []));
+        Assert.Single(LanguageChecks.SwitcherProblems(NotFound("http://x/404.html"), new Uri("http://x/404.html"), isNotFoundPage: true, languages, []), p => p.Contains("not to that language's home", StringComparison.Ordinal));
     }
 
     [Fact]

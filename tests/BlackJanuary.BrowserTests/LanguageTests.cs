@@ -195,7 +195,7 @@ public sealed class LanguageTests(SiteFixture fixture)
             var alternates = LanguageChecks.Alternates(MarkupChecks.Parse(built.ReadFile(page.File)));
             await using var visit = await Browse.OpenAsync(context, page.Url);
             var switcher = await LanguageChecks.SwitcherAsync(visit.Page);
-            findings.Add(page.File, LanguageChecks.SwitcherProblems(switcher, page.Url, languages, alternates));
+            findings.Add(page.File, LanguageChecks.SwitcherProblems(switcher, page.Url, page.IsNotFoundPage, languages, alternates));
 
             // A language goes by one name, its own, on every page in every language.
             foreach (var link in switcher.Links)

@@ -49,6 +49,11 @@ internal static class TemplateModel
     /// when the page has no translation there (<c>translated</c> is false then). Empty for a site
     /// in one language.
     /// </summary>
+    /// <remarks>
+    /// The 404 page is shown at every missing address, so its own address (or a translation's,
+    /// which says "not found" too) leads a visitor nowhere: there each language leads to its home
+    /// page, and every language but the page's own says so, as for a page not translated.
+    /// </remarks>
     private static ScriptArray Languages(Site site, Page current)
     {
         var c = site.Config;
@@ -61,13 +66,15 @@ internal static class TemplateModel
         var translations = site.TranslationsOf(current);
         foreach (var language in c.Languages)
         {
-            var translation = translations.FirstOrDefault(p => p.Language == language.Code);
+            var translation = current.IsNotFound
+                ? (language.Code == current.Language ? current : null)
+                : translations.FirstOrDefault(p => p.Language == language.Code);
             languages.Add(new ScriptObject
             {
                 ["code"] = language.Code,
                 ["name"] = language.Name,
                 ["culture"] = language.Culture,
-                ["url"] = c.PathFor(translation?.Path ?? site.HomeIn(language.Code)?.Path ?? c.PrefixOf(language.Code)),
+                ["url"] = c.PathFor((current.IsNotFound ? null : translation?.Path) ?? site.HomeIn(language.Code)?.Path ?? c.PrefixOf(language.Code)),
                 ["current"] = language.Code == current.Language,
                 ["translated"] = translation is not null,
             });

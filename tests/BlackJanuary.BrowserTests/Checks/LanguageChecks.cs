@@ -141,11 +141,12 @@ public static class LanguageChecks
     /// the site's order), where <paramref name="alternates"/> are the page's hreflang alternates:
     /// one labelled &lt;nav&gt; listing every language in that order, each link with lang and
     /// hreflang of its language and a name; the page's own language marked aria-current and
-    /// linking to the page itself; every other language linking to the page's alternate in that
-    /// language or, when there is none, to that language's home with a hint in the page's language
-    /// that says so.
+    /// linking to the page itself (on the 404 page, shown at every missing address, to its
+    /// language's home); every other language linking to the page's alternate in that language
+    /// or, when there is none, to that language's home with a hint in the page's language that
+    /// says so.
     /// </summary>
-    public static IReadOnlyList<string> SwitcherProblems(SwitcherReport switcher, Uri pageUrl, IReadOnlyList<(string Code, Uri Home)> languages, IReadOnlyList<Alternate> alternates)
+    public static IReadOnlyList<string> SwitcherProblems(SwitcherReport switcher, Uri pageUrl, bool isNotFoundPage, IReadOnlyList<(string Code, Uri Home)> languages, IReadOnlyList<Alternate> alternates)
     {
         var problems = new List<string>();
         if (languages.Count < 2)
@@ -203,7 +204,14 @@ public static class LanguageChecks
 
             var alternate = alternates.FirstOrDefault(a => a.HrefLang == link.HrefLang);
             var home = languages.FirstOrDefault(l => l.Code == link.HrefLang).Home;
-            if (link.IsCurrent)
+            if (link.IsCurrent && isNotFoundPage)
+            {
+                if (link.Href != home?.AbsoluteUri)
+                {
+                    problems.Add($"{link} is the current language of the 404 page, which is shown at every missing address, but goes to {link.Href}, not to that language's home {home}");
+                }
+            }
+            else if (link.IsCurrent)
             {
                 if (Strip(link.Href) != Strip(pageUrl.AbsoluteUri))
                 {

@@ -164,6 +164,21 @@ public class LanguagesTests
         // English has no about page: its link goes to the English home page and says so, in Russian.
         Assert.Contains("перевода нет", switcher[1].TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("перевода нет", switcher[0].TextContent, StringComparison.Ordinal);
+        // The 404 page is shown at every missing address, so no entry leads back to it: each leads to its language's home page.
+        var notFound = Page(site, "404.html").QuerySelectorAll(".lang-nav a").ToList();
+        Assert.Equal(["/sub/", "/sub/en/", "/sub/ru/"], notFound.Select(a => a.GetAttribute("href")));
+        Assert.NotNull(notFound[0].GetAttribute("aria-current"));
+        Assert.Equal([false, true, true], notFound.Select(a => a.QuerySelector(".lang-hint") is not null));
+        // A translated 404 page does not lead to the other 404 pages either.
+        var files = ThreeLanguages();
+        files["content/pages/404.ru.md"] = "---\ntitle: Не найдено\n---\nТакой страницы нет.\n";
+        var (translated, translatedRun) = Build(files);
+        using var __ = translated;
+        Assert.True(translatedRun.ExitCode == 0, translatedRun.Stderr);
+        var ruNotFound = Page(translated, "ru/404.html").QuerySelectorAll(".lang-nav a").ToList();
+        Assert.Equal(["/sub/", "/sub/en/", "/sub/ru/"], ruNotFound.Select(a => a.GetAttribute("href")));
+        Assert.Equal([true, true, false], ruNotFound.Select(a => a.QuerySelector(".lang-hint") is not null));
+        Assert.Equal("/sub/ru/", Page(translated, "404.html").QuerySelectorAll(".lang-nav a")[2].GetAttribute("href"));
         // A site in one language has no switcher and no alternates.
         using var single = new FixtureSite(new Dictionary<string, string>(), withTheme: false);
         Assert.Equal(0, single.Run("build", "--content", single.Content, "--templates", Theme, "--output", single.Output).ExitCode);
