@@ -40,14 +40,20 @@ public sealed partial class ServeProcess : IAsyncDisposable
     /// <param name="nativeCommand">The published native program to run; by default the program beside the tests, on the .NET host.</param>
     public static async Task<ServeProcess> StartWithOptionsAsync(string contentDir, string templatesDir, IEnumerable<string> options, string? nativeCommand = null)
     {
-        var start = new ProcessStartInfo(nativeCommand ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // A shell script that starts the tests in the background (`… &`) makes them ignore SIGINT, and
+        // every process they start inherits that, as POSIX says; serve would then never see the
+        // Ctrl+C these tests send. env gives it the default handling an editor's terminal gives,
+        // and runs it in its own place, so the process (and its pid) is serve itself.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var program = nativeCommand is null ? [Path.Combine(AppContext.BaseDirectory, "BlackJanuary.Cli.dll")] : Array.Empty<string>();
-        foreach (var arg in program.Concat(["serve", "--content", contentDir, "--templates", templatesDir]).Concat(options))
+        string[] program = nativeCommand is null
+            ? [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "BlackJanuary.Cli.dll")]
+            : [nativeCommand];
+        foreach (var arg in program.Prepend("--default-signal=INT").Concat(["serve", "--content", contentDir, "--templates", templatesDir]).Concat(options))
         {
             start.ArgumentList.Add(arg);
         }
@@ -128,8 +134,38 @@ public sealed partial class ServeProcess : IAsyncDisposable
         }
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await _process.WaitForExitAsync(wait.Token);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say where serve was: this is how the inherited SIGINT above was found. Exited yet not
+            // awaited means its output never reached its end (a pipe still open somewhere).
+            throw new TimeoutException(_process.HasExited
+                ? $"serve (pid {Pid}) exited after SIGINT, but its output did not end within 20 s; it printed:\n{Output}"
+                : $"serve (pid {Pid}) was still running 20 s after SIGINT ({KernelState()}); it printed:\n{Output}");
+        }
+
         return _process.ExitCode;
+    }
+
+    /// <summary>The process's state and what it waits for in the kernel, where Linux tells.</summary>
+    private string KernelState()
+    {
+        try
+        {
+            var state = File.ReadLines($"/proc/{Pid}/status").FirstOrDefault(l => l.StartsWith("State:", StringComparison.Ordinal)) ?? "";
+            var threads = Directory.GetDirectories($"/proc/{Pid}/task")
+                .Select(t => File.ReadAllText(Path.Combine(t, "wchan")))
+                .GroupBy(w => w.Length == 0 || w == "0" ? "running" : w)
+                .Select(g => $"{g.Count()} in {g.Key}");
+            return $"{state.Trim()}; threads: {string.Join(", ", threads)}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "state unknown";
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -138,7 +174,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
         {
             await InterruptAsync();
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             _process.Kill(entireProcessTree: true);
         }
