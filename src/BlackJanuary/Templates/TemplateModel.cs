@@ -63,20 +63,19 @@ internal static class TemplateModel
             return languages;
         }
 
-        var translations = site.TranslationsOf(current);
+        var translations = current.IsNotFound ? [] : site.TranslationsOf(current);
         foreach (var language in c.Languages)
         {
-            var translation = current.IsNotFound
-                ? (language.Code == current.Language ? current : null)
-                : translations.FirstOrDefault(p => p.Language == language.Code);
+            var translation = translations.FirstOrDefault(p => p.Language == language.Code);
+            var own = language.Code == current.Language;
             languages.Add(new ScriptObject
             {
                 ["code"] = language.Code,
                 ["name"] = language.Name,
                 ["culture"] = language.Culture,
-                ["url"] = c.PathFor((current.IsNotFound ? null : translation?.Path) ?? site.HomeIn(language.Code)?.Path ?? c.PrefixOf(language.Code)),
-                ["current"] = language.Code == current.Language,
-                ["translated"] = translation is not null,
+                ["url"] = c.PathFor(translation?.Path ?? site.HomeIn(language.Code)?.Path ?? c.PrefixOf(language.Code)),
+                ["current"] = own,
+                ["translated"] = translation is not null || own,
             });
         }
 
