@@ -10,8 +10,8 @@ namespace BlackJanuary.Content;
 public static class ContentLoader
 {
     public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
-    public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "title", "place", "body", "sources", "image", "image_alt", "id"];
-    private static readonly string[] SourceKeys = ["title", "url", "language"];
+    public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "date_note", "title", "place", "body", "sources", "image", "image_alt", "id"];
+    private static readonly string[] SourceKeys = ["title", "publisher", "date", "url", "language"];
     // Hidden entries are skipped as SafeFolder skips them; links are not recursed into.
     private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
 
@@ -488,8 +488,16 @@ public static class ContentLoader
             }
         }
 
-        // OrderBy is stable: events on the same date keep the order the editor wrote them in.
-        return events.DistinctBy(e => e.Id, StringComparer.Ordinal).OrderBy(e => e.Date).ToList();
+        // OrderBy is stable: events on the same date keep the order the editor wrote them in, and
+        // an event the source gives no date stays after the dated one written before it, where
+        // the editor placed it in the story; nothing suggests a date it does not have.
+        var after = (PartialDate?)null;
+        return events.DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => (Event: e, Key: after = e.Date ?? after))
+            .ToList()
+            .OrderBy(e => e.Key)
+            .Select(e => e.Event)
+            .ToList();
     }
 
     private static TimelineEvent? LoadEvent(YamlNode node, string file, DiagnosticBag diagnostics)
@@ -500,8 +508,9 @@ public static class ContentLoader
             return null;
         }
 
-        var date = fields.Date("date", required: true);
+        var date = fields.Date("date");
         var endDate = fields.Date("end_date");
+        var dateNote = fields.Localized("date_note") ?? NoText;
         var title = fields.Localized("title", required: true);
         var id = fields.Text("id");
         var place = fields.Localized("place") ?? NoText;
@@ -526,6 +535,7 @@ public static class ContentLoader
             var source = YamlFields.Of(item, file, 1, diagnostics, "a source");
             var sourceTitle = source?.Text("title", required: true);
             var url = source?.Text("url") ?? "";
+            var publisher = source?.Text("publisher") ?? "";
             var sourceLanguage = source?.Text("language") ?? "";
             source?.WarnUnknownKeys(SourceKeys);
             if (source is not null && sourceLanguage.Length > 0 && !SiteConfigLoader.IsLanguageCode(sourceLanguage))
@@ -535,6 +545,7 @@ public static class ContentLoader
                 sourceLanguage = "";
             }
 
+            var published = source?.Date("date");
             if (source is not null && url.Length > 0 && !IsHttpUrl(url))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("url"),
@@ -542,12 +553,25 @@ public static class ContentLoader
             }
             else if (sourceTitle is not null)
             {
-                sources.Add(new Source(sourceTitle, url, sourceLanguage));
+                sources.Add(new Source(sourceTitle, url, sourceLanguage) { Publisher = publisher, Date = published });
             }
         }
 
         fields.WarnUnknownKeys(EventKeys);
-        var valid = date is not null && title is not null;
+        var valid = title is not null && (date is not null || (!fields.Has("date") && dateNote.Count > 0));
+        if (!fields.Has("date") && dateNote.Count == 0)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingField, fields.Location,
+                "a timeline event has no 'date'; add 'date: YYYY', 'YYYY-MM' or 'YYYY-MM-DD' as precisely as the source gives it, or, when the source gives no date, a 'date_note' that says so");
+        }
+
+        if (date is null && endDate is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("end_date"),
+                "end_date needs a date to start from; give the event a 'date', or remove 'end_date' and say in 'date_note' what the source tells of its time");
+            valid = false;
+        }
+
         if (id is not null && !Slug.IsValid(id))
         {
             diagnostics.Error(DiagnosticCodes.InvalidSlug, fields.ValueLocationOf("id"),
@@ -569,11 +593,11 @@ public static class ContentLoader
         }
 
         // The first title written names the event when it has no id: the same in every language.
-        var texts = title!.Keys.Concat(place.Keys).Concat(body.Keys).Distinct()
-            .ToDictionary(code => code, code => new EventText(title.GetValueOrDefault(code), place.GetValueOrDefault(code), body.GetValueOrDefault(code)));
+        var texts = title!.Keys.Concat(place.Keys).Concat(body.Keys).Concat(dateNote.Keys).Distinct()
+            .ToDictionary(code => code, code => new EventText(title.GetValueOrDefault(code), place.GetValueOrDefault(code), body.GetValueOrDefault(code), dateNote.GetValueOrDefault(code)));
         return new TimelineEvent(
-            Id: id ?? DerivedEventId(date!, title.Values.First()),
-            Date: date!,
+            Id: id ?? DerivedEventId(date, title.Values.First()),
+            Date: date,
             EndDate: endDate,
             Title: title.Values.First(),
             Place: "",
@@ -603,8 +627,8 @@ public static class ContentLoader
         }
     }
 
-    /// <summary>The id of an event without an 'id' key: "1990-01-20-soviet-troops-enter-baku".</summary>
-    internal static string DerivedEventId(PartialDate date, string title) => $"{date.Iso}-{Slug.From(title)}";
+    /// <summary>The id of an event without an 'id' key: "1990-01-20-soviet-troops-enter-baku", or the title's slug alone for an event without a date.</summary>
+    internal static string DerivedEventId(PartialDate? date, string title) => date is null ? Slug.From(title) : $"{date.Iso}-{Slug.From(title)}";
 
     private static bool IsLayoutName(string layout) =>
         layout.Length > 0 && layout.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

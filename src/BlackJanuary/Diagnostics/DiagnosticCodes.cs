@@ -42,6 +42,7 @@ public static class DiagnosticCodes
     public const string MalformedExternalLink = "BJ3009";
     public const string BrokenExternalLink = "BJ3010";
     public const string RawHtmlRemoved = "BJ3011";
+    public const string InvalidLanguageAttribute = "BJ3030";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";

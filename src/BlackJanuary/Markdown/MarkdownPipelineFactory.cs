@@ -28,6 +28,7 @@ public static class MarkdownPipelineFactory
             .UseFigures()
             .UseEmphasisExtras()
             .UseListExtras()
+            .Use<BracketedSpanExtension>()
             // Last, as Markdig requires: lets editors give a heading a stable id with {#id}.
             .UseGenericAttributes();
         if (!allowHtml)

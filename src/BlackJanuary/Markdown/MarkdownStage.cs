@@ -363,12 +363,10 @@ public static partial class MarkdownStage
                 MoveAlignmentToClasses(table);
             }
 
-            // '{#id .class}' after a heading is for stable anchors and styling; any other attribute
-            // ('{onclick=…}', '{style=…}') is raw HTML by another name, and is dropped like raw HTML
-            // is escaped. Where raw HTML is allowed, the sanitiser judges attributes like raw HTML.
-            if (site.Config.RawHtml == RawHtml.Escaped && node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
+            if (node.TryGetAttributes() is { Properties: { Count: > 0 } properties })
             {
-                properties.Clear();
+                var location = at.Line == 0 || page?.SourcePath != at.File ? at : new SourceLocation(at.File, at.Line + node.Line, node.Column + 1);
+                KeepSafeAttributes(properties, site.Config.RawHtml, location, diagnostics);
             }
         }
 
@@ -385,6 +383,31 @@ public static partial class MarkdownStage
         }
 
         return site.Config.RawHtml == RawHtml.Sanitized ? RawHtmlSanitizer.Clean(html, at, diagnostics) : html;
+    }
+
+    /// <summary>
+    /// '{#id .class}' gives stable anchors and styling, and '{lang=en}' the language of a span or
+    /// block, for screen readers; any other attribute ('{onclick=…}', '{style=…}') is raw HTML by
+    /// another name, and is dropped like raw HTML is escaped. Where raw HTML is allowed, the
+    /// sanitiser judges the others like raw HTML. A language must be a well-formed code, or it
+    /// would tell readers' software to pronounce the words as no language at all.
+    /// </summary>
+    private static void KeepSafeAttributes(List<KeyValuePair<string, string?>> properties, RawHtml rawHtml, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        for (var i = properties.Count - 1; i >= 0; i--)
+        {
+            var (name, value) = properties[i];
+            if (name == "lang" && !Configuration.SiteConfigLoader.IsLanguageCode(value ?? ""))
+            {
+                diagnostics.Warning(DiagnosticCodes.InvalidLanguageAttribute, at,
+                    $"'{{lang={value}}}' is not a language code; write one like 'en', 'ru' or 'az-Cyrl' (lower-case language, then optional script or region), or remove it");
+                properties.RemoveAt(i);
+            }
+            else if (name != "lang" && rawHtml == RawHtml.Escaped)
+            {
+                properties.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>Reports what is wrong with a link and returns the URL to write in its place; an anchor is noted in <paramref name="anchored"/>, to check later.</summary>

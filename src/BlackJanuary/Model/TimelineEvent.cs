@@ -2,12 +2,13 @@ namespace BlackJanuary.Model;
 
 /// <summary>
 /// One event of timeline.yaml. As loaded, its texts are in <see cref="Texts"/>; <see cref="In"/>
-/// gives the event as one language shows it, with <see cref="Title"/>, <see cref="Place"/> and
-/// <see cref="BodyMarkdown"/> set.
+/// gives the event as one language shows it, with <see cref="Title"/>, <see cref="Place"/>,
+/// <see cref="DateNote"/> and <see cref="BodyMarkdown"/> set.
 /// </summary>
+/// <param name="Date">Null when the source gives no date: the event then has a <see cref="DateNote"/> saying so, and keeps its place in the file's order.</param>
 public sealed record TimelineEvent(
     string Id,
-    PartialDate Date,
+    PartialDate? Date,
     PartialDate? EndDate,
     string Title,
     string Place,
@@ -25,6 +26,9 @@ public sealed record TimelineEvent(
 
     /// <summary>The texts by language code; "" holds the ones written once for every language.</summary>
     public IReadOnlyDictionary<string, EventText> Texts { get; init; } = new Dictionary<string, EventText>();
+
+    /// <summary>What the source says, or does not say, of the event's date, in the page's language; shown with the date, or instead of it.</summary>
+    public string DateNote { get; init; } = "";
 
     /// <summary>The language <see cref="Title"/> is written in: the page's, or the default language's where the event has no translation.</summary>
     public string Language { get; init; } = "";
@@ -56,6 +60,7 @@ public sealed record TimelineEvent(
             Title = title,
             Place = Pick(t => t.Place, out _) ?? "",
             BodyMarkdown = Pick(t => t.Body, out _) ?? "",
+            DateNote = Pick(t => t.DateNote, out _) ?? "",
             Language = titleLanguage,
         };
     }
@@ -68,9 +73,10 @@ public sealed record TimelineEvent(
         Texts.TryGetValue(language, out var own);
         return (!perLanguage.Any(t => t.Title is not null) || own?.Title is not null)
             && (!perLanguage.Any(t => t.Place is not null) || own?.Place is not null)
-            && (!perLanguage.Any(t => t.Body is not null) || own?.Body is not null);
+            && (!perLanguage.Any(t => t.Body is not null) || own?.Body is not null)
+            && (!perLanguage.Any(t => t.DateNote is not null) || own?.DateNote is not null);
     }
 }
 
 /// <summary>An event's texts in one language; null where that language gives none.</summary>
-public sealed record EventText(string? Title, string? Place, string? Body);
+public sealed record EventText(string? Title, string? Place, string? Body, string? DateNote);

@@ -140,6 +140,26 @@ internal static class TemplateModel
     }
 
     /// <summary>
+    /// The events in runs of one year each, in their order; events without a date form runs of
+    /// their own where they stand, rather than join a year the source does not give them.
+    /// </summary>
+    private static List<List<TimelineEvent>> Years(IReadOnlyList<TimelineEvent> events)
+    {
+        var years = new List<List<TimelineEvent>>();
+        foreach (var e in events)
+        {
+            if (years.Count == 0 || years[^1][0].Date?.Year != e.Date?.Year)
+            {
+                years.Add([]);
+            }
+
+            years[^1].Add(e);
+        }
+
+        return years;
+    }
+
+    /// <summary>
     /// Built once per build and shared by every page's render, so it is frozen: a template that
     /// tried to change it would otherwise race with the other pages rendering in parallel.
     /// </summary>
@@ -151,7 +171,7 @@ internal static class TemplateModel
         var timelinePath = timelinePage?.Path ?? c.PrefixOf(language.Code) + "timeline/";
         var all = new ScriptArray();
         var years = new ScriptArray();
-        foreach (var group in site.Timelines[language.Code].GroupBy(e => e.Date.Year))
+        foreach (var group in Years(site.Timelines[language.Code]))
         {
             var events = new ScriptArray();
             foreach (var e in group)
@@ -159,7 +179,12 @@ internal static class TemplateModel
                 var sources = new ScriptArray();
                 foreach (var s in e.Sources)
                 {
-                    sources.Add(new ScriptObject { ["title"] = s.Title, ["url"] = s.Url, ["lang"] = s.Language, IsReadOnly = true });
+                    sources.Add(new ScriptObject
+                    {
+                        ["title"] = s.Title, ["url"] = s.Url, ["lang"] = s.Language, ["publisher"] = s.Publisher,
+                        ["date_iso"] = s.Date?.Iso ?? "", ["date_text"] = s.Date is { } published ? language.Format(published) : "",
+                        IsReadOnly = true,
+                    });
                 }
 
                 sources.IsReadOnly = true;
@@ -168,9 +193,10 @@ internal static class TemplateModel
                 {
                     ["id"] = e.Id,
                     ["title"] = e.Title,
-                    ["year"] = e.Date.Iso[..4],
-                    ["date_iso"] = e.Date.Iso,
-                    ["date_text"] = language.Format(e.Date),
+                    ["year"] = e.Date?.Iso[..4] ?? "",
+                    ["date_iso"] = e.Date?.Iso ?? "",
+                    ["date_text"] = e.Date is { } date ? language.Format(date) : "",
+                    ["date_note"] = e.DateNote,
                     ["end_date_iso"] = e.EndDate?.Iso ?? "",
                     ["end_date_text"] = e.EndDate is { } end ? language.Format(end) : "",
                     // The language of the event's text: the default one's where it is not translated, which the theme marks with lang.
@@ -191,7 +217,15 @@ internal static class TemplateModel
             }
 
             events.IsReadOnly = true;
-            years.Add(new ScriptObject { ["year"] = group.First().Date.Iso[..4], ["events"] = events, IsReadOnly = true });
+            var first = group[0];
+            years.Add(new ScriptObject
+            {
+                ["year"] = first.Date?.Iso[..4] ?? "",
+                ["undated"] = first.Date is null,
+                ["anchor"] = first.Date is { } year ? "y-" + year.Iso[..4] : "undated-" + first.Id,
+                ["events"] = events,
+                IsReadOnly = true,
+            });
         }
 
         years.IsReadOnly = true;

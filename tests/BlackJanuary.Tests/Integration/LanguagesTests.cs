@@ -212,8 +212,8 @@ public class LanguagesTests
         Assert.Contains("Yarmarka", fair.TextContent, StringComparison.Ordinal);
         Assert.Contains(fair.QuerySelectorAll("[lang=az]"), e => e.TextContent.Contains("Yarmarka", StringComparison.Ordinal));
         // A citation keeps its own language, marked where the page is in another.
-        Assert.Equal("en", bridge.QuerySelector(".event-sources li")!.GetAttribute("lang"));
-        Assert.Null(Page(site, "en/timeline/index.html").GetElementById("1901-05-06-bridge")!.QuerySelector(".event-sources li")!.GetAttribute("lang"));
+        Assert.Equal("en", bridge.QuerySelector(".event-sources cite")!.GetAttribute("lang"));
+        Assert.Null(Page(site, "en/timeline/index.html").GetElementById("1901-05-06-bridge")!.QuerySelector(".event-sources cite")!.GetAttribute("lang"));
         // Ids, and so links to events, are the same in every language.
         Assert.NotNull(Page(site, "en/timeline/index.html").GetElementById("1902-03-fair"));
     }
