@@ -199,6 +199,32 @@ public class LanguagesTests
     }
 
     [Fact]
+    public void A_span_of_dates_reads_as_each_language_says_a_range_to_screen_readers()
+    {
+        var files = ThreeLanguages();
+        files["content/timeline.yaml"] = "- date: 1987\n  end_date: 1990-01\n  id: a-span\n  title: Uzun illər\n";
+        var (site, run) = Build(files);
+        using var _ = site;
+        Assert.True(run.ExitCode == 0, run.Stderr);
+
+        // What a screen reader hears: the line without what is hidden from it, with what is hidden only from the eye.
+        string Heard(string page)
+        {
+            var meta = Page(site, page).QuerySelector("#a-span .event-meta")!;
+            foreach (var hidden in meta.QuerySelectorAll("[aria-hidden=true]").ToList())
+            {
+                hidden.Remove();
+            }
+
+            return string.Join(' ', meta.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        Assert.Equal("с 1987 по январь 1990 г.", Heard("ru/timeline/index.html"));
+        Assert.Equal("1987 to January 1990", Heard("en/timeline/index.html"));
+        Assert.Equal("1987 ilə yanvar 1990 arası", Heard("timeline/index.html"));
+    }
+
+    [Fact]
     public void An_event_without_a_translation_shows_the_default_languages_text_marked_with_its_language()
     {
         var (site, run) = Build(ThreeLanguages());
