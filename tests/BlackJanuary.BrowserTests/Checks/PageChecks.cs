@@ -243,7 +243,9 @@ public static class PageChecks
     /// <summary>
     /// The timeline as a visitor reads it: one section per year headed by an &lt;h2&gt; with the year,
     /// an &lt;ol&gt; of events in date order, each with an id, a &lt;time datetime&gt; of the year it is
-    /// filed under in YYYY, YYYY-MM or YYYY-MM-DD form, and a visible link to itself.
+    /// filed under in YYYY, YYYY-MM or YYYY-MM-DD form, and a visible link to itself. Events their
+    /// source gives no date stand in sections of their own, whose heading is not a year, with no
+    /// date of their own (a &lt;time&gt; in their list of sources is the source's) and a note instead.
     /// Returns the problems and the event ids in page order.
     /// </summary>
     public static async Task<(IReadOnlyList<string> Problems, IReadOnlyList<string> EventIds)> TimelineAsync(IPage page)
@@ -259,26 +261,31 @@ public static class PageChecks
               for (const section of sections) {
                 const h2 = section.querySelector(':scope > h2');
                 const year = h2 ? h2.textContent.trim() : '';
+                const items = Array.from(section.querySelectorAll(':scope > ol > li'));
+                // The event's own date: a <time> whose nearest list is the timeline's, not its sources'.
+                const own = li => Array.from(li.querySelectorAll('time[datetime]')).find(t => t.closest('ol, ul') === li.parentElement);
+                const undated = h2 && !/^\d{4}$/.test(year) && items.length > 0 && items.every(li => !own(li));
                 if (!h2) { problems.push(`${describe(section)} has no <h2>`); }
+                else if (undated) { /* a run of events without a date, kept where the story puts them */ }
                 else if (!/^\d{4}$/.test(year)) problems.push(`year heading "${year}" is not a year`);
                 else if (+year <= lastYear) problems.push(`year ${year} comes after ${lastYear}`);
                 else lastYear = +year;
-                const items = Array.from(section.querySelectorAll(':scope > ol > li'));
                 if (items.length === 0) problems.push(`the year ${year} has no events`);
                 for (const li of items) {
                   const name = li.id ? `#${li.id}` : describe(li);
                   if (!li.id) problems.push(`${name} has no id, so it cannot be linked`);
                   else ids.push(li.id);
-                  const time = li.querySelector('time[datetime]');
+                  const time = own(li);
                   const date = time ? time.getAttribute('datetime') : '';
-                  if (!time) problems.push(`${name} has no <time datetime>`);
+                  if (undated) { if (!li.textContent.trim()) problems.push(`${name} is empty`); }
+                  else if (!time) problems.push(`${name} has no <time datetime>`);
                   else if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) problems.push(`${name} has datetime="${date}", not YYYY, YYYY-MM or YYYY-MM-DD`);
                   else {
                     if (date.slice(0, 4) !== year) problems.push(`${name} (${date}) is filed under the year ${year}`);
                     if (date < lastDate) problems.push(`${name} (${date}) comes after an event of ${lastDate}`);
                     lastDate = date;
                   }
-                  if (!time || !time.textContent.trim()) problems.push(`${name} shows no date`);
+                  if (!undated && (!time || !time.textContent.trim())) problems.push(`${name} shows no date`);
                   const link = li.id ? li.querySelector(`a[href="#${CSS.escape(li.id)}"]`) : null;
                   if (li.id && !link) problems.push(`${name} has no link to itself (a[href="#${li.id}"])`);
                   else if (link && !visible(link)) problems.push(`${name}'s link to itself is not visible`);
