@@ -264,7 +264,7 @@ internal static class SiteStarter
         text.Append("# - date: YYYY-MM-DD\n");
         if (several)
         {
-            text.Append("#   # title, place and body are written once per language:\n");
+            text.Append("#   # title, place and body may be given in each language of the site:\n");
             text.Append("#   title:\n");
             foreach (var language in languages)
             {
