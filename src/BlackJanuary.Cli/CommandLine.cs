@@ -26,7 +26,7 @@ internal static class CommandLine
           -q, --quiet       print only problems
           -v, --verbose     also print each stage as it starts (ms since the start)
         build:
-          --output DIR      where the site is written; replaced only on success         [_site]
+          --output DIR      where the site is written; replaced only on success  [_site in the site]
         serve:
           --port N          the port to listen on (another free one if taken; 0: any)  [1990]
           --open            open the site in the default browser
@@ -36,9 +36,10 @@ internal static class CommandLine
           -h, --help        show this help
           --version         show the version
 
-        Run them anywhere inside a site: its root is the first folder upward that holds
-        content/site.yaml (or that holds the content folder, site.yaml with pages/ beside it), and
-        _site and templates are in it. --content DIR runs them on that content folder instead.
+        Run them in any folder of a site: its root is the first folder upward that holds
+        content/site.yaml, or the folder above a content folder (site.yaml with pages/ beside it);
+        _site and templates are in the root. With --content DIR, no site is looked for: paths are
+        relative to the current folder.
         Colours are used on a terminal unless NO_COLOR is set.
         Exit codes: 0 success, 1 content or template errors, 2 usage errors, 3 internal error (a bug).
 
