@@ -12,10 +12,15 @@ public static class App
         terminal ??= Terminal.None;
         try
         {
-            // 'new' writes content rather than building it, and has its own arguments.
-            if (args.Count > 0 && args[0] == "new")
+            // 'new', 'init' and 'theme' write files rather than build a site, and have their own arguments.
+            switch (args.Count > 0 ? args[0] : "")
             {
-                return NewCommand.Run(args.Skip(1).ToList(), stdout, stderr);
+                case "new":
+                    return NewCommand.Run(args.Skip(1).ToList(), stdout, stderr);
+                case "init":
+                    return InitCommand.Init(args.Skip(1).ToList(), stdout, stderr);
+                case "theme":
+                    return InitCommand.Theme(args.Skip(1).ToList(), stdout, stderr);
             }
 
             switch (CommandLine.Parse(args))
@@ -24,18 +29,14 @@ public static class App
                     stdout.Write(CommandLine.Usage);
                     return ExitCodes.Ok;
                 case CommandLine.ShowVersion:
-                    stdout.WriteLine($"blackjanuary {SiteBuilder.Version}");
+                    stdout.WriteLine($"blackjanuary {SiteBuilder.Version}" + (SiteBuilder.Commit is { } commit ? $" (commit {commit})" : ""));
                     return ExitCodes.Ok;
                 case CommandLine.Invalid invalid:
                     stderr.WriteLine($"blackjanuary: {invalid.Message}");
                     stderr.WriteLine("Run 'blackjanuary --help' for usage.");
                     return ExitCodes.Usage;
-                case CommandLine.Build build:
-                    return Build(build.Options, new Reporter(stdout, stderr, build.Verbosity, terminal));
-                case CommandLine.Check check:
-                    return Check(check, new Reporter(stdout, stderr, check.Verbosity, terminal));
-                case CommandLine.Serve serve:
-                    return DevServer.Run(serve, new Reporter(stdout, stderr, serve.Verbosity, terminal));
+                case CommandLine.SiteCommand command:
+                    return OnSite(command, stdout, stderr, terminal);
                 default:
                     throw new UnreachableException();
             }
@@ -47,6 +48,25 @@ public static class App
             stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>Runs build, check or serve on the site it was given, or the one around the current folder.</summary>
+    private static int OnSite(CommandLine.SiteCommand command, TextWriter stdout, TextWriter stderr, Terminal terminal)
+    {
+        if (SiteLocation.Resolve(command.Options, command.Given, stderr) is not { } site)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var reporter = new Reporter(stdout, stderr, command.Verbosity, terminal);
+        SiteLocation.Say(site.Root, reporter);
+        return command switch
+        {
+            CommandLine.Build => Build(site.Options, reporter),
+            CommandLine.Check check => Check(check with { Options = site.Options }, reporter),
+            CommandLine.Serve serve => DevServer.Run(serve with { Options = site.Options }, reporter),
+            _ => throw new UnreachableException(),
+        };
     }
 
     private static int Build(BuildOptions options, Reporter reporter)

@@ -13,17 +13,20 @@ internal static class CommandLine
           serve             build, serve at http://127.0.0.1:1990/ and rebuild on every save
           check             validate everything build does, and list external links; writes nothing
           new               create a page, or add an event to the timeline ('blackjanuary new --help')
+          init [DIR]        start a new site in an empty folder ('blackjanuary init --help')
+          theme copy [DIR]  write the built-in theme into templates/, to change it as a whole
 
         Options of build, serve and check:
-          --content DIR     content folder (site.yaml, pages/, timeline.yaml, media/)  [content]
-          --templates DIR   theme folder (layouts/, partials/, assets/)                  [templates]
+          --content DIR     content folder (site.yaml, pages/, timeline.yaml, media/)
+                            [the site's around the current folder: see below]
+          --templates DIR   theme folder, else the theme built in          [templates in the site]
           --base-url URL    overrides base_url of site.yaml (build and check; serve uses its own address)
           --drafts          include pages with 'draft: true'
           --strict          treat warnings as errors (for CI)
           -q, --quiet       print only problems
           -v, --verbose     also print each stage as it starts (ms since the start)
         build:
-          --output DIR      where the site is written; replaced only on success         [_site]
+          --output DIR      where the site is written; replaced only on success  [_site in the site]
         serve:
           --port N          the port to listen on (another free one if taken; 0: any)  [1990]
           --open            open the site in the default browser
@@ -33,6 +36,10 @@ internal static class CommandLine
           -h, --help        show this help
           --version         show the version
 
+        Run them in any folder of a site: its root is the first folder upward that holds
+        content/site.yaml, or the folder above a content folder (site.yaml with pages/ beside it);
+        _site and templates are in the root. With --content DIR, no site is looked for: paths are
+        relative to the current folder.
         Colours are used on a terminal unless NO_COLOR is set.
         Exit codes: 0 success, 1 content or template errors, 2 usage errors, 3 internal error (a bug).
 
@@ -53,11 +60,17 @@ internal static class CommandLine
 
     public sealed record Invalid(string Message) : Result;
 
-    public sealed record Build(BuildOptions Options, Verbosity Verbosity) : Result;
+    /// <summary>A command that works on a site; <see cref="Given"/> names the folder options given, the others being the site's (<see cref="SiteLocation"/>).</summary>
+    public abstract record SiteCommand(BuildOptions Options, Verbosity Verbosity) : Result
+    {
+        public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
+    }
 
-    public sealed record Serve(BuildOptions Options, Verbosity Verbosity, int Port, bool PortGiven, bool Open) : Result;
+    public sealed record Build(BuildOptions Options, Verbosity Verbosity) : SiteCommand(Options, Verbosity);
 
-    public sealed record Check(BuildOptions Options, Verbosity Verbosity, bool External) : Result;
+    public sealed record Serve(BuildOptions Options, Verbosity Verbosity, int Port, bool PortGiven, bool Open) : SiteCommand(Options, Verbosity);
+
+    public sealed record Check(BuildOptions Options, Verbosity Verbosity, bool External) : SiteCommand(Options, Verbosity);
 
     public static Result Parse(IReadOnlyList<string> args)
     {
@@ -74,10 +87,11 @@ internal static class CommandLine
         var command = args[0];
         if (command is not ("build" or "serve" or "check"))
         {
-            return new Invalid($"unknown command '{command}'; the commands are build, serve, check and new");
+            return new Invalid($"unknown command '{command}'; the commands are build, serve, check, new, init and theme");
         }
 
         var options = new BuildOptions();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         var verbosity = Verbosity.Normal;
         var (port, portGiven, open, external) = (DefaultPort, false, false, false);
         for (var i = 1; i < args.Count; i++)
@@ -122,6 +136,7 @@ internal static class CommandLine
                     }
 
                     var value = args[++i];
+                    given.Add(arg);
                     if (arg == "--port")
                     {
                         if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535)
@@ -148,9 +163,9 @@ internal static class CommandLine
 
         return command switch
         {
-            "build" => new Build(options, verbosity),
-            "serve" => new Serve(options, verbosity, port, portGiven, open),
-            _ => new Check(options, verbosity, external),
+            "build" => new Build(options, verbosity) { Given = given },
+            "serve" => new Serve(options, verbosity, port, portGiven, open) { Given = given },
+            _ => new Check(options, verbosity, external) { Given = given },
         };
     }
 }

@@ -20,7 +20,7 @@ internal static class NewCommand
             --place TEXT     where it happened
             --end-date DATE  the end of a span
             --id ID          a stable anchor                 [from date and title: 1990-01-20-soviet-troops-enter-baku]
-          --content DIR      the content folder              [content]
+          --content DIR      the content folder              [the site's around the current folder]
           -h, --help         show this help
 
         Exit codes: 0 written, 1 content problem (nothing written), 2 usage errors, 3 internal error (a bug).
@@ -46,44 +46,23 @@ internal static class NewCommand
                 : $"cannot create '{kind}'; use 'new page <path>' or 'new event --date … --title …'", stderr);
         }
 
-        var known = kind == "page" ? PageOptions : EventOptions;
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        var positional = new List<string>();
-        for (var i = 1; i < args.Count; i++)
+        if (Arguments(args, 1, kind == "page" ? PageOptions : EventOptions, $"'new {kind}'", Usage, stdout, stderr, UsageError, out var options, out var positional) is { } exit)
         {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                stdout.Write(Usage);
-                return ExitCodes.Ok;
-            }
-
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                positional.Add(arg);
-            }
-            else if (!known.Contains(arg))
-            {
-                return UsageError($"unknown option '{arg}' for 'new {kind}'", stderr);
-            }
-            else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                return UsageError($"{arg} needs a value", stderr);
-            }
-            else
-            {
-                options[arg] = args[++i];
-            }
+            return exit;
         }
 
-        var contentDir = options.GetValueOrDefault("--content") ?? new BuildOptions().ContentDir;
+        if (SiteLocation.ContentDir(options.GetValueOrDefault("--content"), stderr) is not { } contentDir)
+        {
+            return ExitCodes.Usage;
+        }
+
         if (kind == "page")
         {
             return positional.Count switch
             {
                 0 => UsageError("new page needs a path, such as 'new page about' or 'new page history/1990'", stderr),
                 > 1 => UsageError($"new page takes one path; '{positional[1]}' is one too many", stderr),
-                _ => Report(kind, stdout, stderr, bag => Page(contentDir, positional[0], options.GetValueOrDefault("--title"), bag)),
+                _ => Report($"new {kind}", stdout, stderr, bag => Page(contentDir, positional[0], options.GetValueOrDefault("--title"), bag)),
             };
         }
 
@@ -98,7 +77,47 @@ internal static class NewCommand
         }
 
         var request = new NewEvent(date, title, options.GetValueOrDefault("--place"), options.GetValueOrDefault("--end-date"), options.GetValueOrDefault("--id"));
-        return Report(kind, stdout, stderr, bag => Event(contentDir, request, bag));
+        return Report($"new {kind}", stdout, stderr, bag => Event(contentDir, request, bag));
+    }
+
+    /// <summary>
+    /// Reads the arguments of a command that writes files (new, init) from <paramref name="from"/>
+    /// on: each known option with its value, and the other arguments in order. Returns an exit
+    /// code when it printed the help or a usage error instead.
+    /// </summary>
+    internal static int? Arguments(IReadOnlyList<string> args, int from, IReadOnlyCollection<string> known, string command, string usage,
+        TextWriter stdout, TextWriter stderr, Func<string, TextWriter, int> usageError, out Dictionary<string, string> options, out List<string> positional)
+    {
+        options = new Dictionary<string, string>(StringComparer.Ordinal);
+        positional = [];
+        for (var i = from; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                stdout.Write(usage);
+                return ExitCodes.Ok;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(arg);
+            }
+            else if (!known.Contains(arg))
+            {
+                return usageError($"unknown option '{arg}' for {command}", stderr);
+            }
+            else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return usageError($"{arg} needs a value", stderr);
+            }
+            else
+            {
+                options[arg] = args[++i];
+            }
+        }
+
+        return null;
     }
 
     private static string? Page(string contentDir, string path, string? title, DiagnosticBag diagnostics)
@@ -126,8 +145,8 @@ internal static class NewCommand
             """;
     }
 
-    /// <summary>Runs one engine call and prints what it did, or its diagnostics in the build's format.</summary>
-    private static int Report(string kind, TextWriter stdout, TextWriter stderr, Func<DiagnosticBag, string?> write)
+    /// <summary>Runs one engine call that writes files (new, init, theme copy) and prints what it did, or its diagnostics in the build's format.</summary>
+    internal static int Report(string command, TextWriter stdout, TextWriter stderr, Func<DiagnosticBag, string?> write)
     {
         var diagnostics = new DiagnosticBag();
         string? done;
@@ -151,7 +170,7 @@ internal static class NewCommand
 
         if (done is null)
         {
-            stderr.WriteLine($"new {kind} failed: {diagnostics.Sorted().Count} error(s); nothing was written. Fix the problems above and run it again.");
+            stderr.WriteLine($"{command} failed: {diagnostics.Sorted().Count} error(s); nothing was written. Fix the problems above and run it again.");
             return ExitCodes.ContentErrors;
         }
 

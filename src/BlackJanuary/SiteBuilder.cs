@@ -27,8 +27,15 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     private readonly ChecksMemo _checks = new();
     private SiteFileSet? _lastFiles;
 
-    public static string Version { get; } =
-        typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>"0.1.0+&lt;commit&gt;": the SDK adds the commit the program was built from (SourceRevisionId).</summary>
+    private static readonly string[] InformationalVersion =
+        (typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+', 2);
+
+    /// <summary>The version alone: what pages name as their generator, the same for every build of one release.</summary>
+    public static string Version { get; } = InformationalVersion[0];
+
+    /// <summary>The commit the program was built from, when it was built from a git repository.</summary>
+    public static string? Commit { get; } = InformationalVersion.Length > 1 ? InformationalVersion[1] : null;
 
     public BuildOptions Options => options;
 
@@ -88,8 +95,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
         _files?.BeginBuild(changes);
         Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files, _content);
-        // The site's own templates/ folder, if any, overrides single files of the theme.
-        string[] templateRoots = [Path.Combine(options.ContentDir, "templates"), options.TemplatesDir];
+        var templateRoots = EmbeddedTheme.Roots(options, diagnostics);
         var templates = TemplateSet.Load(templateRoots, diagnostics, _files);
         var strings = UiStrings.Load(templateRoots, diagnostics, _files);
         var assets = AssetManifest.Build(templateRoots, diagnostics, _files);

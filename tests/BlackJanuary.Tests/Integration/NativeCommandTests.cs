@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BlackJanuary.Testing;
@@ -8,84 +6,21 @@ using BlackJanuary.Tests.Support;
 namespace BlackJanuary.Tests.Integration;
 
 /// <summary>
-/// The command as it is published (dotnet publish -r RID: compiled ahead of time, trimmed, no JIT)
+/// The command as it is tool (dotnet publish -r RID: compiled ahead of time, trimmed, no JIT)
 /// does what the command the other tests run does: the same files, byte for byte, the same
 /// messages for bad input, and a dev server whose messages to the browser are the same JSON.
 /// Code that works under the JIT can fail only when compiled ahead of time (reflection over
-/// trimmed members), so these run the published program itself.
+/// trimmed members), so these run the tool program itself.
 /// </summary>
-public sealed partial class NativeCommandTests(NativeCommandTests.Published published) : IClassFixture<NativeCommandTests.Published>
+[Collection(InstalledTool.Collection)]
+public sealed partial class NativeCommandTests(InstalledTool tool)
 {
-    /// <summary>The command published once for the whole class, into a folder of its own.</summary>
-    public sealed class Published : IDisposable
-    {
-        public Published()
-        {
-            Folder = Path.Combine(Path.GetTempPath(), "bj-native-" + Guid.NewGuid().ToString("N"));
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { "publish", Path.Combine(RepoPaths.Root, "src", "BlackJanuary.Cli"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", Folder, "--nologo" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            var ended = process.WaitForExit(TimeSpan.FromMinutes(10));
-            if (!ended)
-            {
-                process.Kill(entireProcessTree: true); // Else reading its output below would wait for it.
-            }
-
-            if (!ended || process.ExitCode != 0)
-            {
-                var outcome = ended ? $"failed (exit {process.ExitCode})" : "did not finish within 10 minutes";
-                throw new InvalidOperationException($"dotnet publish {outcome}:\n{output.Result}\n{errors.Result}");
-            }
-
-            Command = Path.Combine(Folder, OperatingSystem.IsWindows() ? "BlackJanuary.Cli.exe" : "BlackJanuary.Cli");
-        }
-
-        public string Folder { get; }
-
-        public string Command { get; }
-
-        /// <summary>Runs the published program to its end; paths inside <paramref name="root"/> are shown relative to it.</summary>
-        public CliRun Run(string root, params string[] args)
-        {
-            var start = new ProcessStartInfo(Command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            start.Environment["NO_COLOR"] = "1";
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-            {
-                process.Kill();
-                throw new TimeoutException("the published command did not finish within 120 s");
-            }
-
-            return new CliRun(process.ExitCode, stdout.Result.Replace(root + "/", "", StringComparison.Ordinal), stderr.Result.Replace(root + "/", "", StringComparison.Ordinal));
-        }
-
-        public void Dispose() => Directory.Delete(Folder, recursive: true);
-    }
-
     [Fact]
     public void It_is_a_native_program_with_no_assemblies_beside_it()
     {
-        Assert.False(File.Exists(Path.Combine(published.Folder, "BlackJanuary.Cli.dll")));
-        Assert.False(File.Exists(Path.Combine(published.Folder, "Scriban.Signed.dll")));
-        Assert.Matches(@"^blackjanuary \d+\.\d+\.\d+", published.Run(published.Folder, "--version").Stdout);
+        Assert.False(File.Exists(Path.Combine(tool.Folder, "BlackJanuary.Cli.dll")));
+        Assert.False(File.Exists(Path.Combine(tool.Folder, "Scriban.Signed.dll")));
+        Assert.Matches(@"^blackjanuary \d+\.\d+\.\d+", tool.Run(tool.Folder, "--version").Stdout);
     }
 
     [Fact]
@@ -97,7 +32,7 @@ public sealed partial class NativeCommandTests(NativeCommandTests.Published publ
         {
             string[] args = ["build", "--strict", "--content", Path.Combine(RepoPaths.Root, "content"), "--templates", Path.Combine(RepoPaths.Root, "templates")];
             Assert.Equal(0, BlackJanuary.Cli.App.Run([.. args, "--output", jit], TextWriter.Null, TextWriter.Null));
-            var run = published.Run(RepoPaths.Root, [.. args, "--output", native]);
+            var run = tool.Run(RepoPaths.Root, [.. args, "--output", native]);
             Assert.True(run.ExitCode == 0, run.Stderr);
             var files = Directory.EnumerateFiles(jit, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(jit, f)).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(files, Directory.EnumerateFiles(native, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(native, f)).Order(StringComparer.Ordinal));
@@ -129,7 +64,7 @@ public sealed partial class NativeCommandTests(NativeCommandTests.Published publ
             [file] = text,
         });
         var jit = site.Build();
-        var native = published.Run(site.Root, "build", "--content", site.Content, "--templates", Path.Combine(site.Root, "templates"), "--output", site.Output);
+        var native = tool.Run(site.Root, "build", "--content", site.Content, "--templates", Path.Combine(site.Root, "templates"), "--output", site.Output);
         Assert.Equal((1, WithoutTimes(jit.Stderr)), (native.ExitCode, WithoutTimes(native.Stderr)));
         Assert.Contains(expected, native.Stderr, StringComparison.Ordinal);
     }
@@ -143,7 +78,7 @@ public sealed partial class NativeCommandTests(NativeCommandTests.Published publ
     public async Task It_serves_reloads_and_shows_problems_as_the_command_under_the_jit()
     {
         using var site = new FixtureSite(new Dictionary<string, string> { ["content/pages/about.md"] = "---\ntitle: About\n---\nThe first version.\n" });
-        await using var serve = await ServeProcess.StartWithOptionsAsync(site.Content, Path.Combine(site.Root, "templates"), ["--port", "0"], published.Command);
+        await using var serve = await ServeProcess.StartWithOptionsAsync(site.Content, Path.Combine(site.Root, "templates"), ["--port", "0"], tool.Command);
         using var http = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(20) };
         var ct = TestContext.Current.CancellationToken;
         Assert.Contains("The first version.", await http.GetStringAsync("about/", ct), StringComparison.Ordinal);
