@@ -93,7 +93,7 @@ public static partial class SiteConfigLoader
             if (!IsLanguageCode(code))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, at,
-                    $"'{YamlFields.Shown(code)}' is not a language code; languages are keyed by lower-case codes such as en, az or ru (a region may follow: pt-br)");
+                    $"'{code}' is not a language code; languages are keyed by lower-case codes such as en, az or ru (a region may follow: pt-br)");
                 valid = false;
                 continue;
             }

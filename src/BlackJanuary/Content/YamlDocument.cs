@@ -74,7 +74,7 @@ public static class YamlDocument
             foreach (var (key, first, again) in parser.DuplicateKeys)
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateKey, new SourceLocation(file, (int)again.Line + firstLine - 1, (int)again.Column),
-                    $"'{YamlFields.Shown(key)}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
+                    $"'{key}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
             }
         }
     }
