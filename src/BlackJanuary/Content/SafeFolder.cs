@@ -28,7 +28,10 @@ public static class SafeFolder
         return false;
     }
 
-    /// <summary>The files below <paramref name="dir"/> matching <paramref name="pattern"/>, in ordinal order; none when it does not exist.</summary>
+    /// <summary>
+    /// The regular files below <paramref name="dir"/> matching <paramref name="pattern"/>, in
+    /// ordinal order; none when it does not exist. Pipes, sockets and devices are reported.
+    /// </summary>
     public static IReadOnlyList<string> Files(string dir, string pattern, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(dir) || !IsReal(dir, diagnostics))
@@ -38,7 +41,8 @@ public static class SafeFolder
 
         try
         {
-            return Directory.EnumerateFiles(dir, pattern, Options).Order(StringComparer.Ordinal).ToList();
+            // A pipe or a device is left out before anything opens it (media and assets are copied, not read as text).
+            return Directory.EnumerateFiles(dir, pattern, Options).Where(f => !SpecialFile.Refused(f, diagnostics)).Order(StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

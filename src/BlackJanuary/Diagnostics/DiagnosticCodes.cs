@@ -17,6 +17,7 @@ public static class DiagnosticCodes
     public const string ForbiddenCharacter = "BJ1008";
     public const string DuplicateKey = "BJ1009";
     public const string EmptyPage = "BJ1010";
+    public const string NotARegularFile = "BJ1011";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
