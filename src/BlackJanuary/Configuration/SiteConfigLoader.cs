@@ -14,6 +14,11 @@ public static partial class SiteConfigLoader
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
     public static SiteConfig? Load(string file, string? baseUrlOverride, DiagnosticBag diagnostics)
     {
+        if (SafeFolder.FolderInstead(file, diagnostics))
+        {
+            return null;
+        }
+
         if (!File.Exists(file))
         {
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(file),

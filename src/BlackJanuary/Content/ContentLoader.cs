@@ -24,6 +24,7 @@ public static class ContentLoader
             return null;
         }
 
+        WarnUnknownEntries(contentDir, diagnostics);
         var configFile = Path.Combine(contentDir, "site.yaml");
         var config = FileMemo.Read(memo, configFile, diagnostics, d => SiteConfigLoader.Load(configFile, baseUrlOverride, d));
         var pagesDir = Path.Combine(contentDir, "pages");
@@ -56,6 +57,34 @@ public static class ContentLoader
         }
 
         return site;
+    }
+
+    /// <summary>What a content folder may hold; the build reads nothing else in it (hidden entries aside).</summary>
+    private static readonly IReadOnlyList<string> ContentEntries = ["site.yaml", "pages", "timeline.yaml", "media", "templates"];
+
+    /// <summary>
+    /// Warns about each entry of the content folder the build does not read: 'timeline.yml' or
+    /// 'page/' would otherwise be left out of the site without a word.
+    /// </summary>
+    private static void WarnUnknownEntries(string contentDir, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(contentDir, "*", new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden }).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(entry);
+                if (!ContentEntries.Contains(name))
+                {
+                    diagnostics.Warning(DiagnosticCodes.UnknownContentEntry, new SourceLocation(entry),
+                        $"the build does not read '{name}', so nothing of it is published; a content folder holds {string.Join(", ", ContentEntries)}"
+                        + (Suggest.Nearest(name, ContentEntries) is { } near ? $": did you mean '{near}'?" : ""));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reading what the folder holds reports the same problem at the files themselves.
+        }
     }
 
     /// <summary>
@@ -155,6 +184,11 @@ public static class ContentLoader
     /// <summary>True when <paramref name="contentDir"/> is a real folder; reports why not.</summary>
     internal static bool IsContentFolder(string contentDir, DiagnosticBag diagnostics)
     {
+        if (SafeFolder.FileInstead(contentDir, diagnostics))
+        {
+            return false;
+        }
+
         if (!Directory.Exists(contentDir))
         {
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(contentDir),
@@ -168,6 +202,11 @@ public static class ContentLoader
     private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
         var pages = new List<Page>();
+        if (SafeFolder.FileInstead(pagesDir, diagnostics))
+        {
+            return pages;
+        }
+
         if (!Directory.Exists(pagesDir))
         {
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(pagesDir),
@@ -445,7 +484,7 @@ public static class ContentLoader
     internal static List<TimelineEvent> LoadTimeline(string file, DiagnosticBag diagnostics)
     {
         var events = new List<TimelineEvent>();
-        if (!File.Exists(file))
+        if (SafeFolder.FolderInstead(file, diagnostics) || !File.Exists(file))
         {
             return events;
         }

@@ -25,6 +25,14 @@ public static class YamlDocument
         {
             var stream = new YamlStream();
             stream.Load(parser);
+            if (stream.Documents.Skip(1).Select(d => d.RootNode).FirstOrDefault(n => n is not YamlScalarNode { Value: null or "" }) is { } lost)
+            {
+                // Every file the build reads holds one document; YamlDotNet would hand over the
+                // first and drop the rest without a word.
+                diagnostics.Error(DiagnosticCodes.SecondYamlDocument, new SourceLocation(file, (int)lost.Start.Line + firstLine - 1, (int)lost.Start.Column),
+                    "a second YAML document starts here, after a '---' or '...' line, and the build reads only the first: remove that line so that this belongs to the first document, or move it there");
+            }
+
             return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
         }
         catch (YamlException e)

@@ -18,6 +18,8 @@ public static class DiagnosticCodes
     public const string DuplicateKey = "BJ1009";
     public const string EmptyPage = "BJ1010";
     public const string NotARegularFile = "BJ1011";
+    public const string WrongEntryKind = "BJ1012";
+    public const string SecondYamlDocument = "BJ1013";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
@@ -30,6 +32,7 @@ public static class DiagnosticCodes
     public const string InvalidValue = "BJ2008";
     public const string UnsafePath = "BJ2009";
     public const string TimelineNotShown = "BJ2010";
+    public const string UnknownContentEntry = "BJ2011";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
