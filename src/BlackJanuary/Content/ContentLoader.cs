@@ -275,8 +275,23 @@ public static class ContentLoader
             slug = null;
         }
 
+        if (slug is not null && Slug.LengthProblem(slug) is { } tooLong)
+        {
+            diagnostics.Error(DiagnosticCodes.SlugTooLong, fields.ValueLocationOf("slug"), $"slug {tooLong}; shorten it");
+            slug = null;
+        }
+
         var folders = segments[..^1].Select(Slug.From).ToArray();
         var last = slug ?? (isIndex ? "" : Slug.From(segments[^1]));
+        foreach (var segment in folders.Append(last))
+        {
+            if (Slug.LengthProblem(segment) is { } fromName)
+            {
+                diagnostics.Error(DiagnosticCodes.SlugTooLong, new SourceLocation(file),
+                    $"the file's path gives the slug {fromName}; shorten the name of the file or folder, or give the page a shorter 'slug'");
+            }
+        }
+
         var path = is404 ? Page.NotFoundPath : string.Concat(folders.Append(last).Where(s => s.Length > 0).Select(s => s + "/"));
         if (title is null)
         {

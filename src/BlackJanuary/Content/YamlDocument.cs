@@ -84,6 +84,12 @@ public static class YamlDocument
                 diagnostics.Error(DiagnosticCodes.DuplicateKey, new SourceLocation(file, (int)again.Line + firstLine - 1, (int)again.Column),
                     $"'{key}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
             }
+
+            foreach (var (tag, at) in parser.UnknownTags)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownYamlTag, new SourceLocation(file, (int)at.Line + firstLine - 1, (int)at.Column),
+                    $"the YAML tag '{tag}' means nothing to the build, which reads the value after it as it is written (a '!!binary' value stays base64 text); remove the tag, or quote the value if it starts with '!'");
+            }
         }
     }
 
@@ -151,6 +157,11 @@ public static class YamlDocument
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
+    private const string YamlTagPrefix = "tag:yaml.org,2002:";
+
+    /// <summary>The tags of YAML's core schema: they say what the value already is, and change nothing the build reads.</summary>
+    private static readonly HashSet<string> CoreTags = new[] { "str", "int", "float", "bool", "null", "map", "seq" }.Select(t => YamlTagPrefix + t).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Hands YamlDotNet's events to the loader while counting depth and aliases, so the limits
     /// are checked in the one parse, before a deep or alias-heavy document is built into nodes.
@@ -182,6 +193,9 @@ public static class YamlDocument
         public int Column { get; private set; } = 1;
 
         public List<(string Key, Mark First, Mark Again)> DuplicateKeys { get; } = [];
+
+        /// <summary>Each tag other than YAML's own (<c>!!str</c>, <c>!!int</c>, …), as written, and where: the build would silently read past it.</summary>
+        public List<(string Tag, Mark At)> UnknownTags { get; } = [];
 
         public ParsingEvent? Current => _current;
 
@@ -244,6 +258,11 @@ public static class YamlDocument
             var e = _current = Relocate(_inner.Current!);
             Line = (int)e.Start.Line;
             Column = (int)e.Start.Column;
+            if (e is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
+            {
+                UnknownTags.Add((tag.Value.StartsWith(YamlTagPrefix, StringComparison.Ordinal) ? "!!" + tag.Value[YamlTagPrefix.Length..] : tag.IsLocal ? tag.Value : $"!<{tag.Value}>", e.Start));
+            }
+
             switch (e)
             {
                 case MappingStart or SequenceStart when ++_depth > MaxDepth:

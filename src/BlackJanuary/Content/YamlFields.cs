@@ -119,7 +119,8 @@ public sealed class YamlFields
             return n;
         }
 
-        _diagnostics.Error(DiagnosticCodes.WrongType, ValueLocationOf(key), $"'{key}' must be a whole number, not '{text}'");
+        _diagnostics.Error(DiagnosticCodes.WrongType, ValueLocationOf(key),
+            string.Create(CultureInfo.InvariantCulture, $"'{key}' must be a whole number from {int.MinValue} to {int.MaxValue}, not '{text}'"));
         return null;
     }
 

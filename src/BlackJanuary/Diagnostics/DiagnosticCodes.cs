@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string NotARegularFile = "BJ1011";
     public const string WrongEntryKind = "BJ1012";
     public const string SecondYamlDocument = "BJ1013";
+    public const string UnknownYamlTag = "BJ1014";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
@@ -33,6 +34,7 @@ public static class DiagnosticCodes
     public const string UnsafePath = "BJ2009";
     public const string TimelineNotShown = "BJ2010";
     public const string UnknownContentEntry = "BJ2011";
+    public const string SlugTooLong = "BJ2012";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
