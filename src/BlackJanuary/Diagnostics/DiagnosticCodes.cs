@@ -35,6 +35,7 @@ public static class DiagnosticCodes
     public const string TimelineNotShown = "BJ2010";
     public const string UnknownContentEntry = "BJ2011";
     public const string SlugTooLong = "BJ2012";
+    public const string LookAlikeAddress = "BJ2013";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
