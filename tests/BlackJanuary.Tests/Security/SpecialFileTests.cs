@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using BlackJanuary.Testing;
 using BlackJanuary.Tests.Support;
 
 namespace BlackJanuary.Tests.Security;
@@ -71,6 +72,18 @@ public class SpecialFileTests
         MakeFifo(Path.Combine(site.Root, path));
 
         AssertRefused(site, path, "a named pipe (FIFO)");
+    }
+
+    /// <summary>serve reads through its memo of files, which hashes a file before reading it: that too must not open a pipe.</summary>
+    [Fact]
+    public async Task Serve_refuses_a_named_pipe_before_it_starts_serving()
+    {
+        using var site = new FixtureSite(Site);
+        MakeFifo(Path.Combine(site.Root, "content/timeline.yaml"));
+
+        await using var serve = await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"));
+
+        Assert.Contains("content/timeline.yaml: error BJ1011: this is a named pipe (FIFO), not a regular file", serve.Output, StringComparison.Ordinal);
     }
 
     [Fact]

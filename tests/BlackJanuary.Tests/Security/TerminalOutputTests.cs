@@ -1,3 +1,5 @@
+using System.Text.Json;
+using BlackJanuary.Testing;
 using BlackJanuary.Tests.Support;
 
 namespace BlackJanuary.Tests.Security;
@@ -93,5 +95,25 @@ public class TerminalOutputTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(@"de (Deutsch\n::error::forged\u202E)", run.Stdout, StringComparison.Ordinal);
         AssertOnlyOwnLines(run);
+    }
+
+    [Fact]
+    public async Task The_dev_server_overlay_shows_names_and_the_lines_of_the_file_escaped()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        await using var serve = await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"));
+        using var http = new HttpClient { BaseAddress = serve.Address };
+        await using var events = ServerEvents.Open(http, new Uri(serve.Address, "__blackjanuary/events"));
+        await events.NextAsync("problems", TimeSpan.FromSeconds(20));
+
+        site.Write("content/pages/x\n::error::forged\u202E.md", "---\ntitle: Mill\nweight: two \u202Eowt\n---\n");
+
+        using var problems = JsonDocument.Parse(await events.NextAsync("problems", TimeSpan.FromSeconds(20)));
+        var problem = Assert.Single(problems.RootElement.EnumerateArray());
+        Assert.Contains(@"x\n::error::forged\u202E.md(3,9): error BJ2002: ", problem.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var excerpt = problem.GetProperty("excerpt").EnumerateArray().Select(l => l.GetProperty("text").GetString()).ToList();
+        Assert.Contains(@"weight: two \u202Eowt", excerpt);
+        Assert.DoesNotContain("\u202E", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n::error::", serve.Output, StringComparison.Ordinal);
     }
 }
