@@ -44,7 +44,7 @@ internal static class LookAlikeAddresses
             if (bySkeleton.TryGetValue(skeleton, out var other) && other.Shown != address.Shown)
             {
                 diagnostics.Warning(DiagnosticCodes.LookAlikeAddress, address.At,
-                    $"the address {address.Shown} looks the same as {other.Shown} ({other.At.Format(null)}) but is another address, written in letters of another script; rename one of them");
+                    $"the address {address.Shown} looks the same as {other.Shown} ({Path.GetFileName(other.At.File)}) but is another address, written in letters of another script; rename one of them");
             }
             else
             {
