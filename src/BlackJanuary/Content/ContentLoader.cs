@@ -214,12 +214,32 @@ public static class ContentLoader
             return pages;
         }
 
+        var files = FileMemo.Files(memo, pagesDir, "*.md", diagnostics);
+        WarnNotPages(FileMemo.Files(memo, pagesDir, "*", diagnostics), files, diagnostics);
         // Reading and parsing front matter is most of a large site's loading; files are independent.
         // A draft left out is null, as a page that could not be read is.
-        var read = FileMemo.ReadAll(memo, FileMemo.Files(memo, pagesDir, "*.md", diagnostics), diagnostics,
+        var read = FileMemo.ReadAll(memo, files, diagnostics,
             (file, d) => LoadPage(pagesDir, file, d) is { } page && (includeDrafts || !page.Draft) ? page : null);
         // Usually every page is there: the list is copied whole, its pages unread.
         return read.Contains(null) ? [.. read.OfType<Page>()] : new List<Page>(read!);
+    }
+
+    /// <summary>
+    /// Warns about each file in pages/ that is not a page ('about.markdown', 'about.MD' where
+    /// names are case-sensitive), which would otherwise be left out of the site without a word.
+    /// </summary>
+    private static void WarnNotPages(IReadOnlyList<string> all, IReadOnlyList<string> pages, DiagnosticBag diagnostics)
+    {
+        if (all.Count == pages.Count)
+        {
+            return;
+        }
+
+        foreach (var file in all.Except(pages, StringComparer.Ordinal))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownContentEntry, new SourceLocation(file),
+                $"only files ending in '.md' in pages/ are pages, so '{Path.GetFileName(file)}' is not published; rename it to end in '.md', or move it to media/ if the site should publish it as it is");
+        }
     }
 
     private static Page? LoadPage(string pagesDir, string file, DiagnosticBag diagnostics)

@@ -101,4 +101,19 @@ public class SilentLossTests
         Assert.Contains($"content/{entry}: warning BJ2011: the build does not read '{entry}', so nothing of it is published; a content folder holds site.yaml, pages, timeline.yaml, media, templates{hint}\n", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, site.Build("--strict").ExitCode);
     }
+
+    [Theory]
+    [InlineData("content/pages/about.markdown")]
+    [InlineData("content/pages/About.MD")]
+    [InlineData("content/pages/history/early-days.txt")]
+    public void A_file_in_pages_that_is_not_a_page_is_a_warning(string path)
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        site.Write(path, "---\ntitle: About Testville\n---\n");
+
+        var run = site.Build();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"{path}: warning BJ2011: only files ending in '.md' in pages/ are pages, so '{Path.GetFileName(path)}' is not published; rename it to end in '.md'", run.Stderr, StringComparison.Ordinal);
+    }
 }
