@@ -36,6 +36,7 @@ public static class ContentLoader
             .Select(f => new MediaFile(f, "media/" + OutputPath(mediaDir, f)))
             .ToList();
         RefuseLinks(mediaDir, diagnostics);
+        RefuseLinks(pagesDir, diagnostics);
         if (config is null)
         {
             return null;

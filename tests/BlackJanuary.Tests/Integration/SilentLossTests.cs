@@ -116,4 +116,22 @@ public class SilentLossTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"{path}: warning BJ2011: only files ending in '.md' in pages/ are pages, so '{Path.GetFileName(path)}' is not published; rename it to end in '.md'", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("content/pages/shared.md")]
+    [InlineData("content/pages/history/shared.md")]
+    [InlineData("content/templates/layouts/page.html")]
+    [InlineData("templates/partials/shared.html")]
+    [InlineData("templates/i18n/en.yaml")]
+    public void A_symbolic_link_in_pages_or_the_theme_is_an_error_not_left_out_without_a_word(string path)
+    {
+        using var site = new FixtureSite(new Dictionary<string, string> { ["elsewhere/shared.txt"] = "---\ntitle: Shared\n---\n" });
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(site.Root, path))!);
+        File.CreateSymbolicLink(Path.Combine(site.Root, path), Path.Combine(site.Root, "elsewhere/shared.txt"));
+
+        var run = site.Build();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}: error BJ2009: the file is a symbolic link; content and templates must be real files inside their folders", run.Stderr, StringComparison.Ordinal);
+    }
 }
