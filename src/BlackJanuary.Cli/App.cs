@@ -32,7 +32,7 @@ public static class App
                     stdout.WriteLine($"blackjanuary {SiteBuilder.Version}" + (SiteBuilder.Commit is { } commit ? $" (commit {commit})" : ""));
                     return ExitCodes.Ok;
                 case CommandLine.Invalid invalid:
-                    stderr.WriteLine($"blackjanuary: {invalid.Message}");
+                    stderr.WriteLine(Printable.Escape($"blackjanuary: {invalid.Message}"));
                     stderr.WriteLine("Run 'blackjanuary --help' for usage.");
                     return ExitCodes.Usage;
                 case CommandLine.SiteCommand command:
@@ -44,9 +44,7 @@ public static class App
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Bad content is always a diagnostic; reaching here is a bug in the generator.
-            stderr.WriteLine($"blackjanuary: internal error: {e.GetType().Name}: {e.Message}");
-            stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
-            return ExitCodes.InternalError;
+            return InternalError(e, stderr);
         }
     }
 
@@ -67,6 +65,14 @@ public static class App
             CommandLine.Serve serve => DevServer.Run(serve with { Options = site.Options }, reporter),
             _ => throw new UnreachableException(),
         };
+    }
+
+    /// <summary>Reports a bug; the exception's message may quote a file name, so it is escaped as every message is.</summary>
+    internal static int InternalError(Exception e, TextWriter stderr)
+    {
+        stderr.WriteLine(Printable.Escape($"blackjanuary: internal error: {e.GetType().Name}: {e.Message}"));
+        stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
+        return ExitCodes.InternalError;
     }
 
     private static int Build(BuildOptions options, Reporter reporter)

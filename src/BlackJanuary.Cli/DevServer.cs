@@ -304,7 +304,7 @@ internal sealed class DevServer : IDisposable
                 number++;
                 if (number >= at.Line - 2 && number <= at.Line + 2)
                 {
-                    lines.Add(new ExcerptLine(number, text.Length > 300 ? text[..300] + "…" : text));
+                    lines.Add(new ExcerptLine(number, Printable.Escape(text.Length > 300 ? text[..300] + "…" : text)));
                 }
 
                 if (number > at.Line + 2)

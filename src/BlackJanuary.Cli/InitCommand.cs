@@ -94,7 +94,7 @@ internal static class InitCommand
 
     private static int UsageError(string message, TextWriter stderr)
     {
-        stderr.WriteLine($"blackjanuary: {message}");
+        stderr.WriteLine(Diagnostics.Printable.Escape($"blackjanuary: {message}"));
         stderr.WriteLine("Run 'blackjanuary init --help' for usage.");
         return ExitCodes.Usage;
     }

@@ -157,9 +157,7 @@ internal static class NewCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Bad content and unwritable files are diagnostics; reaching here is a bug in the generator.
-            stderr.WriteLine($"blackjanuary: internal error: {e.GetType().Name}: {e.Message}");
-            stderr.WriteLine("This is a bug in blackjanuary, not in your content; please report it with the files that cause it.");
-            return ExitCodes.InternalError;
+            return App.InternalError(e, stderr);
         }
 
         var cwd = Directory.GetCurrentDirectory();
@@ -174,7 +172,7 @@ internal static class NewCommand
             return ExitCodes.ContentErrors;
         }
 
-        stdout.WriteLine(done);
+        stdout.WriteLine(Printable.Escape(done));
         return ExitCodes.Ok;
     }
 
@@ -182,7 +180,7 @@ internal static class NewCommand
 
     private static int UsageError(string message, TextWriter stderr)
     {
-        stderr.WriteLine($"blackjanuary: {message}");
+        stderr.WriteLine(Printable.Escape($"blackjanuary: {message}"));
         stderr.WriteLine("Run 'blackjanuary new --help' for usage.");
         return ExitCodes.Usage;
     }

@@ -16,7 +16,11 @@ public sealed record Terminal(bool Interactive, bool Color)
         new(!Console.IsErrorRedirected, !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
 }
 
-/// <summary>Everything the program tells its user: diagnostics, progress, summaries.</summary>
+/// <summary>
+/// Everything the program tells its user: diagnostics, progress, summaries. Each message is one
+/// line: whatever content it quotes is escaped (<see cref="Printable"/>) before the colours and
+/// redrawing that only the program itself may send are added.
+/// </summary>
 internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine.Verbosity verbosity, Terminal terminal)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -29,11 +33,11 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
     {
         if (Verbose)
         {
-            stderr.WriteLine($"  {_clock.ElapsedMilliseconds,6} ms  {stage}");
+            stderr.WriteLine($"  {_clock.ElapsedMilliseconds,6} ms  {Printable.Escape(stage)}");
         }
         else if (terminal.Interactive && verbosity == CommandLine.Verbosity.Normal)
         {
-            stderr.Write($"\r\u001b[K{stage}…");
+            stderr.Write($"\r\u001b[K{Printable.Escape(stage)}…");
             _progressShown = true;
         }
     }
@@ -64,7 +68,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
         ClearProgress();
         if (verbosity != CommandLine.Verbosity.Quiet)
         {
-            stdout.WriteLine(message);
+            Print(stdout, message);
         }
     }
 
@@ -72,7 +76,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
     public void Always(string message)
     {
         ClearProgress();
-        stdout.WriteLine(message);
+        Print(stdout, message);
     }
 
     /// <summary>Information along the way (URLs, rebuilds); not shown with --quiet.</summary>
@@ -81,7 +85,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
         ClearProgress();
         if (verbosity != CommandLine.Verbosity.Quiet)
         {
-            stdout.WriteLine(message);
+            Print(stdout, message);
         }
     }
 
@@ -89,7 +93,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
     {
         if (Verbose)
         {
-            stdout.WriteLine(message);
+            Print(stdout, message);
         }
     }
 
@@ -97,7 +101,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
     public void Failed(string message)
     {
         ClearProgress();
-        stderr.WriteLine(terminal.Color ? $"\u001b[1;31m{message}\u001b[0m" : message);
+        Print(stderr, message, terminal.Color ? "\u001b[1;31m" : null);
     }
 
     /// <summary>"3 error(s), 1 warning(s)" for a summary line.</summary>
@@ -105,6 +109,13 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, CommandLine
     {
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         return $"{errors} error(s), {diagnostics.Count - errors} warning(s)";
+    }
+
+    /// <summary>One line of <paramref name="message"/>, its content escaped, then coloured when <paramref name="colour"/> is given.</summary>
+    private static void Print(TextWriter to, string message, string? colour = null)
+    {
+        var line = Printable.Escape(message);
+        to.WriteLine(colour is null ? line : $"{colour}{line}\u001b[0m");
     }
 
     private void ClearProgress()

@@ -43,7 +43,7 @@ internal static class SiteLocation
         var site = SiteRoot.Find(cwd, out var looked);
         if (site is null)
         {
-            stderr.WriteLine($"blackjanuary: no site here: none of these folders holds content/site.yaml, or site.yaml with pages/ beside it: {string.Join(", ", looked)}");
+            stderr.WriteLine(Diagnostics.Printable.Escape($"blackjanuary: no site here: none of these folders holds content/site.yaml, or site.yaml with pages/ beside it: {string.Join(", ", looked)}"));
             stderr.WriteLine("Run it inside a site, give the content folder with --content DIR, or start a site with 'blackjanuary init'.");
         }
 

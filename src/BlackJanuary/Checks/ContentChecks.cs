@@ -6,8 +6,8 @@ namespace BlackJanuary.Checks;
 
 /// <summary>
 /// Checks that look across the whole site rather than at one value: share images that would run
-/// code, images that name files the site does not have, images without a text alternative, and
-/// pages readers cannot tell apart by their titles. Runs on the model once the Markdown stage has run.
+/// code, images that name files the site does not have, images without a text alternative,
+/// pages readers cannot tell apart by their titles, and addresses that look like others. Runs on the model once the Markdown stage has run.
 /// </summary>
 public static class ContentChecks
 {
@@ -17,7 +17,7 @@ public static class ContentChecks
         var inputs = new ChecksMemo.Inputs(
             site.Config,
             new ByPlace<Page>(site.Pages, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Title == b.Title && a.Draft == b.Draft && a.SourcePath == b.SourcePath && Page.SamePlace(a, b)),
-            new ByPlace<TimelineEvent>(site.Timeline, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location),
+            new ByPlace<TimelineEvent>(site.Timeline, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location && a.Id == b.Id),
             [.. site.Media.Select(m => m.OutputPath)]);
         if (memo?.Last is { } last && last.Inputs.SameAs(inputs))
         {
@@ -30,6 +30,7 @@ public static class ContentChecks
         RefuseCodeImages(site, own);
         CheckImages(site, own);
         CheckTitles(site, own);
+        LookAlikeAddresses.Check(site, own);
         var found = own.Sorted();
         memo?.Last = (inputs, found);
         diagnostics.AddRange(found);

@@ -80,7 +80,8 @@ public sealed partial record SiteLanguage(string Code, string Name, string Cultu
             return date.Text;
         }
 
-        var format = CultureInfo.DateTimeFormat;
+        var day = date.Start.ToDateTime(TimeOnly.MinValue);
+        var format = FormatFor(day);
         var pattern = date.Precision switch
         {
             DatePrecision.Year => "yyyy",
@@ -88,9 +89,41 @@ public sealed partial record SiteLanguage(string Code, string Name, string Cultu
             // The long pattern without the weekday: a partial date has none, and a memorial's dates do not need one.
             _ => WeekdayPart().Replace(format.LongDatePattern, "").Trim(),
         };
-        return date.Start.ToDateTime(TimeOnly.MinValue).ToString(pattern, CultureInfo);
+        return day.ToString(pattern, format);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(^|[\s,]*)dddd[\s,]*")]
+    /// <summary>
+    /// The culture's own calendar where it can show <paramref name="day"/>, else the same culture
+    /// with the Gregorian calendar, which every culture offers and which covers years 1 to 9999:
+    /// Um al-Qura (ar-SA) only covers 1900 to 2077, the Persian calendar (fa-IR) begins in 622.
+    /// </summary>
+    private DateTimeFormatInfo FormatFor(DateTime day)
+    {
+        var format = CultureInfo.DateTimeFormat;
+        if (day >= format.Calendar.MinSupportedDateTime && day <= format.Calendar.MaxSupportedDateTime)
+        {
+            return format;
+        }
+
+        return GregorianFormats.GetOrAdd(Culture, name =>
+        {
+            var culture = CultureInfo.GetCultureInfo(name);
+            // A calendar the culture does not offer cannot be set; every culture of ICU 72 offers the
+            // Gregorian one, and the invariant culture's English words stand in should one not.
+            if (culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() is not { } calendar)
+            {
+                return CultureInfo.InvariantCulture.DateTimeFormat;
+            }
+
+            var gregorian = (DateTimeFormatInfo)culture.DateTimeFormat.Clone();
+            gregorian.Calendar = calendar;
+            return DateTimeFormatInfo.ReadOnly(gregorian);
+        });
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeFormatInfo> GregorianFormats = new(StringComparer.Ordinal);
+
+    // The Arabic comma too: ar-SA writes "dddd، d MMMM yyyy g".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|[\s,\u060C]*)dddd[\s,\u060C]*")]
     private static partial System.Text.RegularExpressions.Regex WeekdayPart();
 }

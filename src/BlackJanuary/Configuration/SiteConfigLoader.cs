@@ -14,6 +14,11 @@ public static partial class SiteConfigLoader
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
     public static SiteConfig? Load(string file, string? baseUrlOverride, DiagnosticBag diagnostics)
     {
+        if (SafeFolder.FolderInstead(file, diagnostics))
+        {
+            return null;
+        }
+
         if (!File.Exists(file))
         {
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(file),
@@ -93,7 +98,7 @@ public static partial class SiteConfigLoader
             if (!IsLanguageCode(code))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, at,
-                    $"'{YamlFields.Shown(code)}' is not a language code; languages are keyed by lower-case codes such as en, az or ru (a region may follow: pt-br)");
+                    $"'{code}' is not a language code; languages are keyed by lower-case codes such as en, az or ru (a region may follow: pt-br)");
                 valid = false;
                 continue;
             }

@@ -24,6 +24,7 @@ public static class ContentLoader
             return null;
         }
 
+        WarnUnknownEntries(contentDir, diagnostics);
         var configFile = Path.Combine(contentDir, "site.yaml");
         var config = FileMemo.Read(memo, configFile, diagnostics, d => SiteConfigLoader.Load(configFile, baseUrlOverride, d));
         var pagesDir = Path.Combine(contentDir, "pages");
@@ -35,6 +36,7 @@ public static class ContentLoader
             .Select(f => new MediaFile(f, "media/" + OutputPath(mediaDir, f)))
             .ToList();
         RefuseLinks(mediaDir, diagnostics);
+        RefuseLinks(pagesDir, diagnostics);
         if (config is null)
         {
             return null;
@@ -56,6 +58,34 @@ public static class ContentLoader
         }
 
         return site;
+    }
+
+    /// <summary>What a content folder may hold; the build reads nothing else in it (hidden entries aside).</summary>
+    private static readonly IReadOnlyList<string> ContentEntries = ["site.yaml", "pages", "timeline.yaml", "media", "templates"];
+
+    /// <summary>
+    /// Warns about each entry of the content folder the build does not read: 'timeline.yml' or
+    /// 'page/' would otherwise be left out of the site without a word.
+    /// </summary>
+    private static void WarnUnknownEntries(string contentDir, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(contentDir, "*", new EnumerationOptions { AttributesToSkip = FileAttributes.Hidden }).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(entry);
+                if (!ContentEntries.Contains(name))
+                {
+                    diagnostics.Warning(DiagnosticCodes.UnknownContentEntry, new SourceLocation(entry),
+                        $"the build does not read '{name}', so nothing of it is published; a content folder holds {string.Join(", ", ContentEntries)}"
+                        + (Suggest.Nearest(name, ContentEntries) is { } near ? $": did you mean '{near}'?" : ""));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reading what the folder holds reports the same problem at the files themselves.
+        }
     }
 
     /// <summary>
@@ -155,6 +185,11 @@ public static class ContentLoader
     /// <summary>True when <paramref name="contentDir"/> is a real folder; reports why not.</summary>
     internal static bool IsContentFolder(string contentDir, DiagnosticBag diagnostics)
     {
+        if (SafeFolder.FileInstead(contentDir, diagnostics))
+        {
+            return false;
+        }
+
         if (!Directory.Exists(contentDir))
         {
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(contentDir),
@@ -168,6 +203,11 @@ public static class ContentLoader
     private static List<Page> LoadPages(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
         var pages = new List<Page>();
+        if (SafeFolder.FileInstead(pagesDir, diagnostics))
+        {
+            return pages;
+        }
+
         if (!Directory.Exists(pagesDir))
         {
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(pagesDir),
@@ -175,12 +215,32 @@ public static class ContentLoader
             return pages;
         }
 
+        var files = FileMemo.Files(memo, pagesDir, "*.md", diagnostics);
+        WarnNotPages(FileMemo.Files(memo, pagesDir, "*", diagnostics), files, diagnostics);
         // Reading and parsing front matter is most of a large site's loading; files are independent.
         // A draft left out is null, as a page that could not be read is.
-        var read = FileMemo.ReadAll(memo, FileMemo.Files(memo, pagesDir, "*.md", diagnostics), diagnostics,
+        var read = FileMemo.ReadAll(memo, files, diagnostics,
             (file, d) => LoadPage(pagesDir, file, d) is { } page && (includeDrafts || !page.Draft) ? page : null);
         // Usually every page is there: the list is copied whole, its pages unread.
         return read.Contains(null) ? [.. read.OfType<Page>()] : new List<Page>(read!);
+    }
+
+    /// <summary>
+    /// Warns about each file in pages/ that is not a page ('about.markdown', 'about.MD' where
+    /// names are case-sensitive), which would otherwise be left out of the site without a word.
+    /// </summary>
+    private static void WarnNotPages(IReadOnlyList<string> all, IReadOnlyList<string> pages, DiagnosticBag diagnostics)
+    {
+        if (all.Count == pages.Count)
+        {
+            return;
+        }
+
+        foreach (var file in all.Except(pages, StringComparer.Ordinal))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownContentEntry, new SourceLocation(file),
+                $"only files ending in '.md' in pages/ are pages, so '{Path.GetFileName(file)}' is not published; rename it to end in '.md', or move it to media/ if the site should publish it as it is");
+        }
     }
 
     private static Page? LoadPage(string pagesDir, string file, DiagnosticBag diagnostics)
@@ -236,8 +296,23 @@ public static class ContentLoader
             slug = null;
         }
 
+        if (slug is not null && Slug.LengthProblem(slug) is { } tooLong)
+        {
+            diagnostics.Error(DiagnosticCodes.SlugTooLong, fields.ValueLocationOf("slug"), $"slug {tooLong}; shorten it");
+            slug = null;
+        }
+
         var folders = segments[..^1].Select(Slug.From).ToArray();
         var last = slug ?? (isIndex ? "" : Slug.From(segments[^1]));
+        foreach (var segment in folders.Append(last))
+        {
+            if (Slug.LengthProblem(segment) is { } fromName)
+            {
+                diagnostics.Error(DiagnosticCodes.SlugTooLong, new SourceLocation(file),
+                    $"the file's path gives the slug {fromName}; shorten the name of the file or folder, or give the page a shorter 'slug'");
+            }
+        }
+
         var path = is404 ? Page.NotFoundPath : string.Concat(folders.Append(last).Where(s => s.Length > 0).Select(s => s + "/"));
         if (title is null)
         {
@@ -445,7 +520,7 @@ public static class ContentLoader
     internal static List<TimelineEvent> LoadTimeline(string file, DiagnosticBag diagnostics)
     {
         var events = new List<TimelineEvent>();
-        if (!File.Exists(file))
+        if (SafeFolder.FolderInstead(file, diagnostics) || !File.Exists(file))
         {
             return events;
         }

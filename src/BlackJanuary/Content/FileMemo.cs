@@ -229,8 +229,8 @@ public sealed class FileMemo
 
     private static byte[] HashOf(FileInfo file)
     {
-        // A link is refused by the read itself, and may lead to a device that never ends.
-        if (file.Length > HashLimit || file.LinkTarget is not null)
+        // A link or a pipe is refused by the read itself, and may lead to (or be) a device that never ends.
+        if (file.Length > HashLimit || file.LinkTarget is not null || SpecialFile.KindOf(file.FullName) is not null)
         {
             return [];
         }

@@ -62,6 +62,23 @@ public static class Slug
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The most bytes a slug may have in UTF-8. It becomes a folder name in the built site, and
+    /// file systems allow 255 bytes in a name (ext4, APFS; NTFS 255 UTF-16 units); the rest is
+    /// room for what hosts, CDNs and archiving tools add to a name ('.html', '.br', a hash).
+    /// </summary>
+    public const int MaxBytes = 200;
+
+    /// <summary>Why <paramref name="slug"/> is too long for a folder name, or null; the caller names where it comes from.</summary>
+    public static string? LengthProblem(string slug)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(slug);
+        return bytes <= MaxBytes
+            ? null
+            : $"'{(slug.Length > 40 ? slug[..40] + "…" : slug)}' is {bytes} bytes long in UTF-8 ({slug.Length} characters), and a slug becomes a folder name, "
+              + $"which file systems limit to 255 bytes: a slug may have at most {MaxBytes} bytes (about {MaxBytes} Latin or {MaxBytes / 2} Cyrillic letters)";
+    }
+
     /// <summary>True when <paramref name="slug"/> is one safe URL segment (what <see cref="From"/> produces).</summary>
     public static bool IsValid(string slug) => slug.Length > 0 && From(slug) == slug;
 }

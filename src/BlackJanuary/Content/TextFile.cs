@@ -17,6 +17,11 @@ public static class TextFile
         byte[] bytes;
         try
         {
+            if (SpecialFile.Refused(path, diagnostics))
+            {
+                return null;
+            }
+
             // The attributes come from the lstat that FileInfo makes once; LinkTarget would read the link too.
             var info = new FileInfo(path);
             if (info.Exists && (info.Attributes & FileAttributes.ReparsePoint) != 0)

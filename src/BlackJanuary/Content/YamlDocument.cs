@@ -25,6 +25,14 @@ public static class YamlDocument
         {
             var stream = new YamlStream();
             stream.Load(parser);
+            if (stream.Documents.Skip(1).Select(d => d.RootNode).FirstOrDefault(n => n is not YamlScalarNode { Value: null or "" }) is { } lost)
+            {
+                // Every file the build reads holds one document; YamlDotNet would hand over the
+                // first and drop the rest without a word.
+                diagnostics.Error(DiagnosticCodes.SecondYamlDocument, new SourceLocation(file, (int)lost.Start.Line + firstLine - 1, (int)lost.Start.Column),
+                    "a second YAML document starts here, after a '---' or '...' line, and the build reads only the first: remove that line so that this belongs to the first document, or move it there");
+            }
+
             return stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
@@ -74,7 +82,13 @@ public static class YamlDocument
             foreach (var (key, first, again) in parser.DuplicateKeys)
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateKey, new SourceLocation(file, (int)again.Line + firstLine - 1, (int)again.Column),
-                    $"'{YamlFields.Shown(key)}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
+                    $"'{key}' is already set on line {first.Line + firstLine - 1}; a key may appear once — remove one");
+            }
+
+            foreach (var (tag, at) in parser.UnknownTags)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownYamlTag, new SourceLocation(file, (int)at.Line + firstLine - 1, (int)at.Column),
+                    $"the YAML tag '{tag}' means nothing to the build, which reads the value after it as it is written (a '!!binary' value stays base64 text); remove the tag, or quote the value if it starts with '!'");
             }
         }
     }
@@ -143,6 +157,11 @@ public static class YamlDocument
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
+    private const string YamlTagPrefix = "tag:yaml.org,2002:";
+
+    /// <summary>The tags of YAML's core schema: they say what the value already is, and change nothing the build reads.</summary>
+    private static readonly HashSet<string> CoreTags = new[] { "str", "int", "float", "bool", "null", "map", "seq" }.Select(t => YamlTagPrefix + t).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Hands YamlDotNet's events to the loader while counting depth and aliases, so the limits
     /// are checked in the one parse, before a deep or alias-heavy document is built into nodes.
@@ -174,6 +193,9 @@ public static class YamlDocument
         public int Column { get; private set; } = 1;
 
         public List<(string Key, Mark First, Mark Again)> DuplicateKeys { get; } = [];
+
+        /// <summary>Each tag other than YAML's own (<c>!!str</c>, <c>!!int</c>, …), as written, and where: the build would silently read past it.</summary>
+        public List<(string Tag, Mark At)> UnknownTags { get; } = [];
 
         public ParsingEvent? Current => _current;
 
@@ -236,6 +258,11 @@ public static class YamlDocument
             var e = _current = Relocate(_inner.Current!);
             Line = (int)e.Start.Line;
             Column = (int)e.Start.Column;
+            if (e is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !CoreTags.Contains(tag.Value))
+            {
+                UnknownTags.Add((tag.Value.StartsWith(YamlTagPrefix, StringComparison.Ordinal) ? "!!" + tag.Value[YamlTagPrefix.Length..] : tag.IsLocal ? tag.Value : $"!<{tag.Value}>", e.Start));
+            }
+
             switch (e)
             {
                 case MappingStart or SequenceStart when ++_depth > MaxDepth:

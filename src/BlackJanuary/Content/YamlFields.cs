@@ -119,7 +119,8 @@ public sealed class YamlFields
             return n;
         }
 
-        _diagnostics.Error(DiagnosticCodes.WrongType, ValueLocationOf(key), $"'{key}' must be a whole number, not '{text}'");
+        _diagnostics.Error(DiagnosticCodes.WrongType, ValueLocationOf(key),
+            string.Create(CultureInfo.InvariantCulture, $"'{key}' must be a whole number from {int.MinValue} to {int.MaxValue}, not '{text}'"));
         return null;
     }
 
@@ -212,7 +213,7 @@ public sealed class YamlFields
                 ? $"known keys are: {string.Join(", ", known)}"
                 : $"did you mean '{suggestion}'?";
             _diagnostics.Warning(DiagnosticCodes.UnknownKey, Locate(_file, _lineOffset + 1, keyNode),
-                $"unknown key '{Shown(key)}' in {_what} is ignored; {hint}");
+                $"unknown key '{key}' in {_what} is ignored; {hint}");
         }
     }
 
@@ -239,26 +240,6 @@ public sealed class YamlFields
     /// </summary>
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
-
-    /// <summary>
-    /// A key as a message may show it: a quoted key can hold any character through an escape
-    /// ("\e[2J"), and one written out as is would drive the terminal or CI log that prints it.
-    /// </summary>
-    internal static string Shown(string key)
-    {
-        if (TextFile.FirstForbiddenCharacter(key) < 0)
-        {
-            return key;
-        }
-
-        var sb = new System.Text.StringBuilder(key.Length);
-        foreach (var c in key)
-        {
-            sb.Append(TextFile.FirstForbiddenCharacter(c.ToString()) < 0 ? c.ToString() : $"U+{(int)c:X4}");
-        }
-
-        return sb.ToString();
-    }
 
     internal static SourceLocation Locate(string file, int firstLine, YamlNode node) =>
         new(file, (int)node.Start.Line + firstLine - 1, (int)node.Start.Column);

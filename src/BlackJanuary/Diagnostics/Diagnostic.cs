@@ -9,6 +9,7 @@ public enum Severity
 /// <summary>A place in a source file; line and column are 1-based, 0 when unknown.</summary>
 public readonly record struct SourceLocation(string File, int Line = 0, int Column = 0)
 {
+    /// <summary>The place as messages show it, with any character a file name may hold but a terminal must not get escaped (see <see cref="Printable"/>).</summary>
     public string Format(string? relativeTo)
     {
         var path = File;
@@ -21,7 +22,7 @@ public readonly record struct SourceLocation(string File, int Line = 0, int Colu
             }
         }
 
-        path = path.Replace('\\', '/');
+        path = Printable.Escape(path.Replace('\\', '/'));
         return Line > 0 ? $"{path}({Line},{Math.Max(Column, 1)})" : path;
     }
 }
@@ -31,9 +32,12 @@ public readonly record struct SourceLocation(string File, int Line = 0, int Colu
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Code, SourceLocation Location, string Message)
 {
-    /// <summary>MSBuild/GCC form, which editors and CI logs turn into links.</summary>
+    /// <summary>
+    /// MSBuild/GCC form, which editors and CI logs turn into links: always one line, whatever the
+    /// content the message quotes (see <see cref="Printable"/>).
+    /// </summary>
     public string Format(string? relativeTo = null) =>
-        $"{Location.Format(relativeTo)}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+        $"{Location.Format(relativeTo)}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Printable.Escape(Message)}";
 
     public override string ToString() => Format();
 }

@@ -17,6 +17,10 @@ public static class DiagnosticCodes
     public const string ForbiddenCharacter = "BJ1008";
     public const string DuplicateKey = "BJ1009";
     public const string EmptyPage = "BJ1010";
+    public const string NotARegularFile = "BJ1011";
+    public const string WrongEntryKind = "BJ1012";
+    public const string SecondYamlDocument = "BJ1013";
+    public const string UnknownYamlTag = "BJ1014";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
@@ -29,6 +33,9 @@ public static class DiagnosticCodes
     public const string InvalidValue = "BJ2008";
     public const string UnsafePath = "BJ2009";
     public const string TimelineNotShown = "BJ2010";
+    public const string UnknownContentEntry = "BJ2011";
+    public const string SlugTooLong = "BJ2012";
+    public const string LookAlikeAddress = "BJ2013";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";

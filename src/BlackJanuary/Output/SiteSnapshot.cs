@@ -234,6 +234,11 @@ internal static class OutputNames
             return $"contains the control character U+{(int)name.First(char.IsControl):X4}";
         }
 
+        if (Encoding.UTF8.GetByteCount(name) is var bytes and > 255)
+        {
+            return $"is {bytes} bytes long in UTF-8, and file systems allow 255 bytes in a name";
+        }
+
         if (name.IndexOfAny(WindowsForbidden) is var bad and >= 0)
         {
             return $"contains '{name[bad]}', which Windows does not allow in file names";

@@ -21,6 +21,7 @@ public sealed class TemplateSet : ITemplateLoader
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
+            ContentLoader.RefuseLinks(root, diagnostics);
             foreach (var file in FileMemo.Files(memo, root, "*.html", diagnostics))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');

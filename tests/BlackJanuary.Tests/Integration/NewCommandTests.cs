@@ -214,7 +214,7 @@ public class NewCommandTests
     [InlineData("[]\n", "content/timeline.yaml(1,1): error BJ6003: timeline.yaml is written in the one-line '[…]' or '{…}' form", "delete the '[]' or '{}' (an empty file is an empty timeline)")]
     [InlineData("{}\n", "content/timeline.yaml(1,1): error BJ6003: timeline.yaml is written in the one-line '[…]' or '{…}' form", "then run the command again")]
     [InlineData("- date: 1900\n  title: A\n...\n", "content/timeline.yaml(3,1): error BJ6003: timeline.yaml ends its list of events with a '---' or '...' line", "remove that line")]
-    [InlineData("- date: 1900\n  title: A\n---\n- date: 1901\n", "content/timeline.yaml(3,1): error BJ6003: timeline.yaml ends its list", "remove that line")]
+    [InlineData("- date: 1900\n  title: A\n---\n- date: 1901\n", "content/timeline.yaml(4,1): error BJ1013: a second YAML document starts here", "remove that line")]
     [InlineData("- date: 1990-13-01\n  title: A\n", "content/timeline.yaml(1,9): error BJ2003: date '1990-13-01' is not a valid date", "")]
     [InlineData("title: not a list\n", "content/timeline.yaml(1,1): error BJ2002: timeline.yaml must be a list of events", "")]
     public void A_timeline_the_event_cannot_be_appended_to_is_refused_and_left_as_it_was(string timeline, string start, string advice)

@@ -159,7 +159,7 @@ public class PathSafetyTests
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         // Diagnostics print every '\' of a location as '/', the separator editors' tools expect.
-        Assert.Contains($"content/media/{name.Replace('\\', '/')}: error BJ2009: the name '{name}' in media/{name} {why}; rename it", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(Printable.Escape($"content/media/{name.Replace('\\', '/')}: error BJ2009: the name '{name}' in media/{name} {why}; rename it"), run.Stderr, StringComparison.Ordinal);
         Assert.Single(run.Stderr.Split('\n'), l => l.Contains("BJ2009", StringComparison.Ordinal));
     }
 

@@ -63,14 +63,14 @@ public class YamlInputTests
     }
 
     [Fact]
-    public void Control_characters_in_keys_are_shown_as_code_points_not_sent_to_the_terminal()
+    public void Control_characters_in_keys_are_shown_escaped_not_sent_to_the_terminal()
     {
         var bag = new DiagnosticBag();
         var root = YamlDocument.Parse("\"\\e[2J\": 1\n\"\\e[2J\": 2\n", "t.yaml", 1, bag);
         YamlFields.Of(root!, "t.yaml", 1, bag, "t")!.WarnUnknownKeys(["title"]);
         Assert.Equal(
-            ["t.yaml(1,1): warning BJ2006: unknown key 'U+001B[2J' in t is ignored; known keys are: title",
-             "t.yaml(2,1): error BJ1009: 'U+001B[2J' is already set on line 1; a key may appear once — remove one"],
+            ["t.yaml(1,1): warning BJ2006: unknown key '\\x1B[2J' in t is ignored; known keys are: title",
+             "t.yaml(2,1): error BJ1009: '\\x1B[2J' is already set on line 1; a key may appear once — remove one"],
             bag.Sorted().Select(d => d.Format()));
     }
 }
