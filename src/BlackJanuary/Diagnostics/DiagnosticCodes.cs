@@ -17,6 +17,9 @@ public static class DiagnosticCodes
     public const string ForbiddenCharacter = "BJ1008";
     public const string DuplicateKey = "BJ1009";
     public const string EmptyPage = "BJ1010";
+    public const string MediaTypeRefused = "BJ1020";
+    public const string MediaContentMismatch = "BJ1021";
+    public const string MediaSvgActive = "BJ1022";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
