@@ -53,6 +53,7 @@ public static class DiagnosticCodes
     public const string MissingTemplate = "BJ4004";
     public const string MissingUiString = "BJ4005";
     public const string UiStringsInvalid = "BJ4006";
+    public const string TemplateRegexTimeout = "BJ4007";
 
     // BJ5xxx: writing output.
     public const string OutputFailed = "BJ5001";
