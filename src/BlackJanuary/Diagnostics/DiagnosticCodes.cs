@@ -45,6 +45,7 @@ public static class DiagnosticCodes
     public const string MalformedExternalLink = "BJ3009";
     public const string BrokenExternalLink = "BJ3010";
     public const string RawHtmlRemoved = "BJ3011";
+    public const string MarkdownTooSlow = "BJ3012";
 
     // BJ4xxx: templates.
     public const string TemplateSyntax = "BJ4001";
