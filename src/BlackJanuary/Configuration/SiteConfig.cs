@@ -41,11 +41,11 @@ public sealed record SiteConfig(
     /// The root-relative URL of a site path ("timeline/" → "/memorial/timeline/"). Root-relative
     /// rather than relative, because 404.html is served at whatever URL was missing.
     /// </summary>
-    public string PathFor(string sitePath) => Urls.IsExternal(sitePath) ? sitePath : BasePath + Urls.EncodePath(sitePath.TrimStart('/'));
+    public string PathFor(string sitePath) => Urls.IsExternal(sitePath) ? Urls.Normalize(sitePath) : BasePath + Urls.EncodePath(sitePath.TrimStart('/'));
 
     /// <summary>The absolute URL of a site path, for canonical links, feeds and sitemaps.</summary>
     public string AbsoluteUrlFor(string sitePath) =>
-        Urls.IsExternal(sitePath) ? sitePath : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
+        Urls.IsExternal(sitePath) ? Urls.Normalize(sitePath) : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
 }
 
 /// <summary>What the build does with raw HTML in Markdown (markdown.unsafe_html and markdown.trusted_html in site.yaml).</summary>

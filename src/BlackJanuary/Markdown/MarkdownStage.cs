@@ -421,7 +421,8 @@ public static partial class MarkdownStage
                 return "";
             }
 
-            return url;
+            // Written as it was judged, so that no browser reads it as another address.
+            return resolution.Path;
         }
 
         if (resolution.Fragment.Length > 0)
