@@ -24,7 +24,7 @@ internal static class InlineLimits
     public static string? Problem(string markdown)
     {
         var (line, links, markers, pipes) = (1, 0, 0, 0);
-        var lineStart = true;
+        var (lineStart, underline) = (true, false);
         var previous = '\n';
         for (var i = 0; i < markdown.Length; i++)
         {
@@ -32,8 +32,10 @@ internal static class InlineLimits
             if (lineStart && c is not (' ' or '\t' or '>'))
             {
                 lineStart = false;
-                // A blank line, a list item or a heading starts a new paragraph, whose markers Markdig matches on their own.
-                if (c == '\n' || StartsBlock(markdown, i))
+                // A blank line, a list item or a heading starts a new paragraph, whose markers Markdig
+                // matches on their own; a line of '=' or '-' alone underlines a heading and ends one.
+                underline = c is '=' or '-' && IsUnderline(markdown, i);
+                if (c == '\n' || underline || StartsBlock(markdown, i))
                 {
                     markers = 0;
                 }
@@ -42,7 +44,7 @@ internal static class InlineLimits
             switch (c)
             {
                 case '\n':
-                    (line, pipes, links, lineStart) = (line + 1, 0, 0, true);
+                    (line, pipes, links, lineStart, underline) = (line + 1, 0, 0, true, false);
                     break;
                 case ' ' or '\t':
                     links = 0;
@@ -57,7 +59,8 @@ internal static class InlineLimits
                 case '|' when ++pipes > MaxPipesPerLine:
                     return $"line {line} of the Markdown has more than {MaxPipesPerLine} '|', more columns than a table can show and very long to read; "
                         + "split the table, or escape '|' that is not a column as \\|";
-                case '*' or '_' or '~' or '^' or '+' or '=' when c != previous && ++markers > MaxEmphasisMarkers:
+                // '[^' opens a footnote reference, not superscript.
+                case '*' or '_' or '~' or '^' or '+' or '=' when c != previous && !underline && !(c == '^' && previous == '[') && ++markers > MaxEmphasisMarkers:
                     return $"the paragraph that ends at line {ParagraphEnd(markdown, i, line)} of the Markdown has more than {MaxEmphasisMarkers} emphasis markers (* _ ~ ^ + =), which take very long to match; "
                         + "split the paragraph with blank lines, or escape markers that are text (\\*)";
             }
@@ -89,6 +92,14 @@ internal static class InlineLimits
         }
 
         return digits > i && digits + 1 < markdown.Length && markdown[digits] is '.' or ')' && markdown[digits + 1] is ' ' or '\t';
+    }
+
+    /// <summary>Whether the line from <paramref name="i"/> on is one character repeated, with spaces only around it.</summary>
+    private static bool IsUnderline(string markdown, int i)
+    {
+        var end = markdown.IndexOf('\n', i);
+        var rest = markdown.AsSpan(i, (end < 0 ? markdown.Length : end) - i).TrimEnd(" \t\r");
+        return !rest.ContainsAnyExcept(markdown[i]);
     }
 
     /// <summary>The line where the paragraph around <paramref name="i"/> ends, to point the editor at it.</summary>
