@@ -122,7 +122,7 @@ internal static partial class SvgCheck
     /// <summary>What is wrong with an attribute of the reader's element; the reader stays on that attribute, for its place.</summary>
     private static string? AttributeProblem(XmlReader reader)
     {
-        var animated = reader.LocalName == "animate" && reader.NamespaceURI == SvgNamespace;
+        var animated = reader.NamespaceURI == SvgNamespace;
         for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
         {
             var (name, value) = (reader.LocalName, reader.Value);

@@ -138,6 +138,7 @@ public class ActiveMediaTests
         { Svg + "<html:iframe xmlns:html=\"http://www.w3.org/1999/xhtml\" src=\"https://elsewhere.example/\"/></svg>", "error BJ1022: the SVG has a <html:iframe> element" },
         { Svg + "<set attributeName=\"href\" to=\"javascript:alert(1)\"/></svg>", "error BJ1022: the SVG has a <set> element" },
         { Svg + "<a><animate attributeName=\"xlink:href\" values=\"javascript:alert(1)\"/><text>x</text></a></svg>", "error BJ1022: the SVG animates a link's address" },
+        { Svg + "<a><animateTransform attributeName=\"href\" values=\"#a;#b\"/><text>x</text></a></svg>", "error BJ1022: the SVG animates a link's address" },
         { Svg + "<rect style=\"fill: url(https://elsewhere.example/p.svg#x)\"/></svg>", "error BJ1022: the SVG's style attribute loads from elsewhere" },
         { Svg + "<rect fill=\"url('//elsewhere.example/p.svg#x')\"/></svg>", "error BJ1022: the SVG's fill attribute loads from elsewhere" },
         { Svg + "<style>@import 'https://elsewhere.example/a.css';</style></svg>", "error BJ1022: the SVG's <style> loads from elsewhere" },
