@@ -242,8 +242,8 @@ public static partial class SiteFiles
         });
     }
 
-    /// <summary>href or src in a tag (text escapes its quotes, so a quoted value after one of them is an attribute).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("(?<name>\\b(?:href|src))\\s*=\\s*(?:\"(?<double>[^\"]*)\"|'(?<single>[^']*)')", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>An attribute a reader follows or loads, in a tag (text escapes its quotes, so a quoted value after one of these names is an attribute).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(?<name>\\b(?:href|src|cite|poster|action|formaction|background))\\s*=\\s*(?:\"(?<double>[^\"]*)\"|'(?<single>[^']*)')", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex UrlAttribute();
 
     private static string Stamp(PartialDate date) =>

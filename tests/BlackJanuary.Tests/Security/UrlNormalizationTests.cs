@@ -117,7 +117,7 @@ public class UrlNormalizationTests
     {
         using var site = Site("trusted_html",
             "<a href=\"/&#x5C;elsewhere.example/\">a</a> <a href='/about/'>b</a> <a href=\"java&#x09;script:alert(1)\">c</a> "
-            + "<img src=\"//elsewhere.example/p.png\" alt=\"d\"> [e](/sub/news/)\n");
+            + "<img src=\"//elsewhere.example/p.png\" alt=\"d\"> [e](/sub/news/) <video poster=\"/&#x5C;elsewhere.example/v.png\"></video>\n");
 
         site.Build();
         var feed = site.Read("feed.xml");
@@ -127,6 +127,7 @@ public class UrlNormalizationTests
         Assert.Contains("&lt;a href=\"\"&gt;c&lt;/a&gt;", feed, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=\"https://elsewhere.example/p.png\"", feed, StringComparison.Ordinal);
         Assert.Contains("&lt;a href=\"https://memorial.example.org/sub/news/\"&gt;e&lt;/a&gt;", feed, StringComparison.Ordinal);
+        Assert.Contains("&lt;video poster=\"https://elsewhere.example/v.png\"&gt;", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("script:", feed, StringComparison.Ordinal);
     }
 }
