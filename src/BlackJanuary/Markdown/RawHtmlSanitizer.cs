@@ -80,7 +80,7 @@ internal static class RawHtmlSanitizer
             if (e.SanitizedUrl is { } url)
             {
                 var normalized = Urls.Normalize(url);
-                var refused = Urls.RunsCode(normalized) || Urls.SchemeOf(normalized) is { } scheme && !Schemes.Contains(scheme)
+                var refused = Urls.RunsCode(normalized) || (Urls.SchemeOf(normalized) is { } scheme && !Schemes.Contains(scheme))
                     || (e.Tag.LocalName == "img" && Urls.IsExternal(normalized));
                 e.SanitizedUrl = refused ? null : normalized;
             }
