@@ -72,8 +72,10 @@ public sealed class LinkTargets
     /// template when <paramref name="fromPage"/> is null. External links (any scheme, "//host")
     /// come back as they are, flagged external. The fragment is not checked here: see <see cref="Anchors"/>.
     /// </summary>
-    public LinkResolution Resolve(Page? fromPage, string url)
+    public LinkResolution Resolve(Page? fromPage, string written)
     {
+        // Where the link leads is where a browser takes it: "/\host" is another site, not a path.
+        var url = Urls.Normalize(written);
         if (url.Length == 0 || Urls.IsExternal(url))
         {
             return LinkResolution.External(url);

@@ -7,6 +7,7 @@ namespace BlackJanuary.Configuration;
 /// <param name="Language">The code of the default language, whose pages need no code in their file names.</param>
 /// <param name="Languages">Every language of the site, the default one first; a site without 'languages' has just its one.</param>
 /// <param name="DefaultLanguageInSubdir">Whether the default language's pages live under /code/ like the others, instead of at the root.</param>
+/// <param name="AllowActiveMedia">media.allow_active_files: publish files of media/ that can run code or are of unknown types (see SECURITY.md).</param>
 public sealed record SiteConfig(
     string Title,
     string Tagline,
@@ -19,7 +20,8 @@ public sealed record SiteConfig(
     RawHtml RawHtml,
     string SourceFile,
     IReadOnlyList<SiteLanguage> Languages,
-    bool DefaultLanguageInSubdir = false)
+    bool DefaultLanguageInSubdir = false,
+    bool AllowActiveMedia = false)
 {
     public bool IsMultilingual => Languages.Count > 1;
 
@@ -39,11 +41,11 @@ public sealed record SiteConfig(
     /// The root-relative URL of a site path ("timeline/" → "/memorial/timeline/"). Root-relative
     /// rather than relative, because 404.html is served at whatever URL was missing.
     /// </summary>
-    public string PathFor(string sitePath) => Urls.IsExternal(sitePath) ? sitePath : BasePath + Urls.EncodePath(sitePath.TrimStart('/'));
+    public string PathFor(string sitePath) => Urls.IsExternal(sitePath) ? Urls.Normalize(sitePath) : BasePath + Urls.EncodePath(sitePath.TrimStart('/'));
 
     /// <summary>The absolute URL of a site path, for canonical links, feeds and sitemaps.</summary>
     public string AbsoluteUrlFor(string sitePath) =>
-        Urls.IsExternal(sitePath) ? sitePath : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
+        Urls.IsExternal(sitePath) ? Urls.Normalize(sitePath) : BaseUrl.GetLeftPart(UriPartial.Authority) + PathFor(sitePath);
 }
 
 /// <summary>What the build does with raw HTML in Markdown (markdown.unsafe_html and markdown.trusted_html in site.yaml).</summary>

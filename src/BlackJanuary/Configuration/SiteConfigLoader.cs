@@ -6,9 +6,10 @@ namespace BlackJanuary.Configuration;
 
 public static partial class SiteConfigLoader
 {
-    private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "languages", "default_language_in_subdir", "author", "image", "nav", "markdown"];
+    private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "languages", "default_language_in_subdir", "author", "image", "nav", "markdown", "media"];
     private static readonly string[] LanguageKeys = ["name", "culture", "title", "tagline", "description", "nav"];
     private static readonly string[] MarkdownKeys = ["unsafe_html", "trusted_html"];
+    private static readonly string[] MediaKeys = ["allow_active_files"];
     private static readonly string[] NavKeys = ["title", "url"];
 
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
@@ -42,6 +43,9 @@ public static partial class SiteConfigLoader
         var unsafeHtml = markdown?.Bool("unsafe_html") ?? false;
         var trustedHtml = markdown?.Bool("trusted_html") ?? false;
         markdown?.WarnUnknownKeys(MarkdownKeys);
+        var media = fields.Map("media");
+        var allowActiveMedia = media?.Bool("allow_active_files") ?? false;
+        media?.WarnUnknownKeys(MediaKeys);
         var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, diagnostics) : null;
         var tagline = fields.Text("tagline") ?? "";
         var description = fields.Text("description") ?? "";
@@ -69,7 +73,8 @@ public static partial class SiteConfigLoader
             RawHtml: trustedHtml ? RawHtml.Trusted : unsafeHtml ? RawHtml.Sanitized : RawHtml.Escaped,
             SourceFile: file,
             Languages: languages,
-            DefaultLanguageInSubdir: inSubdir);
+            DefaultLanguageInSubdir: inSubdir,
+            AllowActiveMedia: allowActiveMedia);
     }
 
     /// <summary>

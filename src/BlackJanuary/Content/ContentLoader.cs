@@ -32,15 +32,14 @@ public static class ContentLoader
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
         var mediaDir = Path.Combine(contentDir, "media");
-        var media = FileMemo.Files(memo, mediaDir, "*", diagnostics)
-            .Select(f => new MediaFile(f, "media/" + OutputPath(mediaDir, f)))
-            .ToList();
         RefuseLinks(mediaDir, diagnostics);
         RefuseLinks(pagesDir, diagnostics);
         if (config is null)
         {
             return null;
         }
+
+        var media = MediaFiles.Load(mediaDir, config.AllowActiveMedia, diagnostics, memo);
 
         if (ImagePathProblem(config.Image) is { } imageProblem)
         {

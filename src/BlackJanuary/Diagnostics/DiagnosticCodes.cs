@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     public const string WrongEntryKind = "BJ1012";
     public const string SecondYamlDocument = "BJ1013";
     public const string UnknownYamlTag = "BJ1014";
+    public const string MediaTypeRefused = "BJ1020";
+    public const string MediaContentMismatch = "BJ1021";
+    public const string MediaSvgActive = "BJ1022";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";
@@ -49,6 +52,7 @@ public static class DiagnosticCodes
     public const string MalformedExternalLink = "BJ3009";
     public const string BrokenExternalLink = "BJ3010";
     public const string RawHtmlRemoved = "BJ3011";
+    public const string MarkdownTooSlow = "BJ3012";
     public const string InvalidLanguageAttribute = "BJ3030";
 
     // BJ4xxx: templates.
@@ -58,6 +62,7 @@ public static class DiagnosticCodes
     public const string MissingTemplate = "BJ4004";
     public const string MissingUiString = "BJ4005";
     public const string UiStringsInvalid = "BJ4006";
+    public const string TemplateRegexTimeout = "BJ4007";
 
     // BJ5xxx: writing output.
     public const string OutputFailed = "BJ5001";

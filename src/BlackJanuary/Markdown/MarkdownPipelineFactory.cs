@@ -1,5 +1,4 @@
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 
 namespace BlackJanuary.Markdown;
 
@@ -23,7 +22,7 @@ public static class MarkdownPipelineFactory
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseFootnotes()
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .Use<HeadingIds>()
             .UseSmartyPants()
             .UseFigures()
             .UseEmphasisExtras()

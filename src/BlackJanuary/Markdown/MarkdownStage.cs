@@ -233,6 +233,12 @@ public static partial class MarkdownStage
             return null;
         }
 
+        if (InlineLimits.Problem(markdown) is { } slow)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooSlow, at, slow);
+            return null;
+        }
+
         if (tooIndented is > 0 and var line)
         {
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, at,
@@ -438,7 +444,8 @@ public static partial class MarkdownStage
                 return "";
             }
 
-            return url;
+            // Written as it was judged, so that no browser reads it as another address.
+            return resolution.Path;
         }
 
         if (resolution.Fragment.Length > 0)

@@ -73,12 +73,16 @@ internal static class RawHtmlSanitizer
         sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Reason == RemoveReason.NotAllowedUrlValue
             ? ($"{e.Attribute.Name}=\"{Shorten(e.Attribute.Value)}\" of <{e.Tag.LocalName}>", UrlRule)
             : ($"the {e.Attribute.Name} attribute of <{e.Tag.LocalName}>", AttributeRule));
-        // The site loads nothing from elsewhere (DESIGN: no third-party request), as for Markdown images.
+        // Judged and written as a browser reads it ("/\\host", "java\tscript:"), which the library does not do;
+        // and the site loads nothing from elsewhere (DESIGN: no third-party request), as for Markdown images.
         sanitizer.FilterUrl += (_, e) =>
         {
-            if (e.Tag.LocalName == "img" && e.SanitizedUrl is { } url && Urls.IsExternal(url))
+            if (e.SanitizedUrl is { } url)
             {
-                e.SanitizedUrl = null;
+                var normalized = Urls.Normalize(url);
+                var refused = Urls.RunsCode(normalized) || (Urls.SchemeOf(normalized) is { } scheme && !Schemes.Contains(scheme))
+                    || (e.Tag.LocalName == "img" && Urls.IsExternal(normalized));
+                e.SanitizedUrl = refused ? null : normalized;
             }
         };
 

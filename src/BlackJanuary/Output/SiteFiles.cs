@@ -218,16 +218,33 @@ public static partial class SiteFiles
             "  Cache-Control: public, max-age=31536000, immutable\n";
     }
 
-    /// <summary>Feed readers show content away from the site, so root-relative links must carry the host.</summary>
+    /// <summary>
+    /// Feed readers show content away from the site and under no Content-Security-Policy, so each
+    /// href and src is written as a browser reads it (<see cref="Urls.Normalize"/>): root-relative
+    /// and protocol-relative ones with the site's scheme and host, and one that would run code not at
+    /// all. Addresses that need no change keep their exact text.
+    /// </summary>
     private static string AbsoluteLinks(string html, Configuration.SiteConfig c)
     {
         var origin = c.BaseUrl.GetLeftPart(UriPartial.Authority);
-        return RootRelative().Replace(html, m => $"{m.Groups[1].Value}=\"{origin}/");
+        return UrlAttribute().Replace(html, m =>
+        {
+            var written = m.Groups["double"].Success ? m.Groups["double"].Value : m.Groups["single"].Value;
+            var decoded = Markdig.Helpers.HtmlHelper.Unescape(written, removeBackSlash: false);
+            var url = Urls.NormalizeAttribute(written);
+            var absolute = Urls.RunsCode(url) ? ""
+                : url.StartsWith("//", StringComparison.Ordinal) ? c.BaseUrl.Scheme + ":" + url
+                : url.StartsWith('/') ? origin + url
+                : url;
+            return absolute == decoded && m.Groups["double"].Success
+                ? m.Value
+                : $"{m.Groups["name"].Value}=\"{absolute.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)}\"";
+        });
     }
 
-    /// <summary>href="/…" or src="/…" but not protocol-relative "//host/…".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("\\b(href|src)=\"/(?!/)")]
-    private static partial System.Text.RegularExpressions.Regex RootRelative();
+    /// <summary>An attribute a reader follows or loads, in a tag (text escapes its quotes, so a quoted value after one of these names is an attribute).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("(?<name>\\b(?:href|src|cite|poster|action|formaction|background))\\s*=\\s*(?:\"(?<double>[^\"]*)\"|'(?<single>[^']*)')", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UrlAttribute();
 
     private static string Stamp(PartialDate date) =>
         date.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";

@@ -24,6 +24,12 @@ internal sealed class HtmlTemplateContext : TemplateContext
 
     private const int RecursiveLimitPerPage = 64;
 
+    /// <summary>
+    /// Time one regex.* call may take. Scriban allows 10 s, which a pattern that backtracks
+    /// (like (a+)+$) spends on every page; a template's pattern on a page's text needs microseconds.
+    /// </summary>
+    public static readonly TimeSpan RegexTimeLimit = TimeSpan.FromMilliseconds(100);
+
     [ThreadStatic]
     private static HtmlTemplateContext? _idle;
 
@@ -38,6 +44,7 @@ internal sealed class HtmlTemplateContext : TemplateContext
     {
         LoopLimit = LoopLimitPerPage;
         RecursiveLimit = RecursiveLimitPerPage;
+        RegexTimeOut = RegexTimeLimit;
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         // Scriban would indent every line of trusted HTML by the spaces before its {{ }},

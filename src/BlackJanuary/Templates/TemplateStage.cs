@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using BlackJanuary.Configuration;
 using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
@@ -206,6 +207,15 @@ public static class TemplateStage
         try
         {
             return template.Render(context);
+        }
+        catch (Exception e) when (e is RegexMatchTimeoutException || e.InnerException is RegexMatchTimeoutException)
+        {
+            // Scriban may pass the timeout on as it is, without the place of the call; the context still knows it.
+            var at = e is ScriptRuntimeException { Span.FileName: not null } wrapped ? wrapped.Span : context.CurrentSpan;
+            context.Reads.Diagnostics.Error(DiagnosticCodes.TemplateRegexTimeout, TemplateSet.Locate(at, template.SourceFilePath ?? name),
+                $"the regular expression took longer than {HtmlTemplateContext.RegexTimeLimit.TotalMilliseconds:0} ms on this page's text and was stopped; "
+                + "it backtracks without end on some text (nested repetition like (a+)+): write it without repetition inside repetition, or use string functions instead");
+            return null;
         }
         catch (ScriptRuntimeException e)
         {

@@ -379,6 +379,7 @@ public class DiagnosticsTests
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
+            ["content/site.yaml"] = "title: Fictional Memorial\nbase_url: https://memorial.example.org/\nmedia:\n  allow_active_files: true\n",
             ["content/pages/media.md"] = "---\ntitle: Media\n---\nA page at /media/.\n",
             ["content/media/index.html"] = "<p>A file at the same address.</p>\n",
         });

@@ -154,7 +154,7 @@ public class InjectionTests
 
         foreach (var name in media ?? [])
         {
-            site.WriteBytes("content/media/" + name, [0x89, 0x50, 0x4e, 0x47]);
+            site.WriteBytes("content/media/" + name, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
         }
 
         var run = realTheme
@@ -398,7 +398,7 @@ public class InjectionTests
         { "a payload slug", "content/pages/about.md", $"---\ntitle: About\nslug: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,7): error BJ2007" },
         { "a payload date", "content/pages/about.md", $"---\ntitle: About\ndate: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,7): error BJ2003" },
         { "a payload layout", "content/pages/about.md", $"---\ntitle: About\nlayout: {Yaml(Payload)}\n---\n", "content/pages/about.md(3,9): error BJ2009" },
-        { "a payload media file name", "content/media/x\"><svg onload=alert(1)>.png", "not an image", "content/media/x\"><svg onload=alert(1)>.png: error BJ2009: the name" },
+        { "a payload media file name", "content/media/x\"><svg onload=alert(1)>.txt", "a fictional note", "content/media/x\"><svg onload=alert(1)>.txt: error BJ2009: the name" },
         { "a javascript: Markdown link", "content/pages/about.md", "---\ntitle: About\n---\n[x](javascript:alert(1))\n", "content/pages/about.md(4,1): error BJ3002" },
         { "a data: Markdown image", "content/pages/about.md", "---\ntitle: About\n---\n![x](data:image/svg+xml,x)\n", "content/pages/about.md(4,1): error BJ3002" },
         { "a javascript: autolink", "content/pages/about.md", "---\ntitle: About\n---\n<javascript:alert(1)>\n", "content/pages/about.md(4,1): error BJ3002" },

@@ -11,6 +11,26 @@ namespace BlackJanuary.Tests.Security;
 /// </summary>
 public class PathSafetyTests
 {
+    /// <summary>
+    /// Media of any type are published, and each file written by <see cref="WriteMedia"/> starts
+    /// as its extension says, so that these tests are about names only (types: ActiveMediaTests).
+    /// </summary>
+    private const string AnyMedia = "title: Fictional Memorial\nbase_url: https://memorial.example.org/sub/\nmedia:\n  allow_active_files: true\n";
+
+    private static void WriteMedia(FixtureSite site, params string[] names)
+    {
+        site.Write("content/site.yaml", AnyMedia);
+        foreach (var name in names)
+        {
+            site.WriteBytes("content/media/" + name, Path.GetExtension(name).ToUpperInvariant() switch
+            {
+                ".JPG" => [0xFF, 0xD8, 0xFF, 0xE0, .. Encoding.UTF8.GetBytes(name)],
+                ".PNG" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+                _ => Encoding.UTF8.GetBytes("a fictional note\n"),
+            });
+        }
+    }
+
     public static TheoryData<string> UnsafeLayouts => ["../../x", "/etc/passwd", @"..\..\x", @"C:\x", "layouts/page.html", "page.html", "my layout"];
 
     [Theory]
@@ -154,8 +174,7 @@ public class PathSafetyTests
     public void A_media_file_name_that_some_host_cannot_store_is_an_error(string name, string why)
     {
         using var site = new FixtureSite(new Dictionary<string, string>());
-        site.Write("content/media/" + name, "x");
-        site.Write("content/media/fine.jpg", "x");
+        WriteMedia(site, name, "fine.jpg");
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         // Diagnostics print every '\' of a location as '/', the separator editors' tools expect.
@@ -168,13 +187,10 @@ public class PathSafetyTests
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
-            ["content/media/aux/photo.jpg"] = "x",
-            ["content/media/console.jpg"] = "x",
-            ["content/media/com10.jpg"] = "x",
-            ["content/media/lpt.jpg"] = "x",
             ["templates/assets/css/con.css"] = "x",
             ["content/pages/nul.md"] = "---\ntitle: Nul\n---\n",
         });
+        WriteMedia(site, "aux/photo.jpg", "console.jpg", "com10.jpg", "lpt.jpg");
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/media/aux/photo.jpg: error BJ2009: the name 'aux' in media/aux/photo.jpg is a device name that Windows reserves", run.Stderr, StringComparison.Ordinal);
@@ -206,11 +222,8 @@ public class PathSafetyTests
     [Fact]
     public void Two_media_files_whose_names_differ_only_in_case_are_an_error_naming_both()
     {
-        using var site = new FixtureSite(new Dictionary<string, string>
-        {
-            ["content/media/Photo.jpg"] = "one",
-            ["content/media/photo.jpg"] = "two",
-        });
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        WriteMedia(site, "Photo.jpg", "photo.jpg");
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/media/photo.jpg: error BJ5001: this file would be written to media/photo.jpg, and content/media/Photo.jpg to media/Photo.jpg: the same name but for upper and lower case; hosts that ignore case or Unicode form (macOS, Windows, many CDNs) would keep only one of them, so rename one", run.Stderr, StringComparison.Ordinal);
@@ -223,11 +236,8 @@ public class PathSafetyTests
         var composed = "Caf\u00e9.jpg";
         var decomposed = "Cafe\u0301.jpg";
         Assert.Equal(composed, decomposed.Normalize(NormalizationForm.FormC));
-        using var site = new FixtureSite(new Dictionary<string, string>
-        {
-            ["content/media/" + composed] = "composed",
-            ["content/media/" + decomposed] = "decomposed",
-        });
+        using var site = new FixtureSite(new Dictionary<string, string>());
+        WriteMedia(site, composed, decomposed);
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         // Ordinal order puts the composed é (U+00E9) after the decomposed e (U+0065).
@@ -239,13 +249,9 @@ public class PathSafetyTests
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
-            ["content/media/Photos/a.jpg"] = "a",
-            ["content/media/photos/b.jpg"] = "b",
-            ["content/media/Scans"] = "a file",
-            ["content/media/scans/c.jpg"] = "c",
             ["content/pages/media.md"] = "---\ntitle: Media\n---\n",
-            ["content/media/INDEX.HTML"] = "<p>x</p>",
         });
+        WriteMedia(site, "Photos/a.jpg", "photos/b.jpg", "Scans", "scans/c.jpg", "INDEX.HTML");
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/media/photos/b.jpg: error BJ5001: this file would be written to media/photos/b.jpg, and content/media/Photos/a.jpg to media/Photos/…: the same name but for upper and lower case", run.Stderr, StringComparison.Ordinal);
