@@ -6,6 +6,7 @@
 #   RUNS=5 tests/bench/compare.sh 1000      timed runs per generator and size (default 3)
 #   GENERATORS=blackjanuary,hugo tests/bench/compare.sh 1000
 #   BJ_BENCH_DIR=/dev/shm tests/bench/compare.sh   where sites are generated and built (default: temp)
+#   BJ_CLI=~/.dotnet/tools/blackjanuary tests/bench/compare.sh 10000   time the installed tool instead of a fresh publish
 #   SLOW_SECONDS=300 tests/bench/compare.sh 50000   a generator whose warm-up takes longer is timed by it alone
 #   STOP_SECONDS=1800 tests/bench/compare.sh 50000  a build still running then is stopped, shown as "more than" (0: never)
 #
@@ -47,10 +48,15 @@ if [ ! -x "$eleventy" ]; then
   npm install --prefix "$cache/eleventy-$eleventy_version" --no-audit --no-fund --no-save "@11ty/eleventy@$eleventy_version"
 fi
 
-echo "Publishing BlackJanuary (Release, compiled ahead of time)"
-# A runtime identifier makes the native build (src/BlackJanuary.Cli/BlackJanuary.Cli.csproj).
-rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
-dotnet publish "$root/src/BlackJanuary.Cli" -c Release -r "$rid" -o "$cache/blackjanuary" --nologo -v quiet
+# BJ_CLI times a command already made, such as the installed tool ($HOME/.dotnet/tools/blackjanuary).
+cli="${BJ_CLI:-}"
+if [ -z "$cli" ]; then
+  echo "Publishing BlackJanuary (Release, compiled ahead of time)"
+  # A runtime identifier makes the native build (src/BlackJanuary.Cli/BlackJanuary.Cli.csproj).
+  rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+  dotnet publish "$root/src/BlackJanuary.Cli" -c Release -r "$rid" -o "$cache/blackjanuary" --nologo -v quiet
+  cli="$cache/blackjanuary/BlackJanuary.Cli"
+fi
 dotnet build "$root/tests/BlackJanuary.Benchmarks" -c Release --nologo -v quiet
 dotnet run -c Release --no-build --project "$root/tests/BlackJanuary.Benchmarks" -- \
-  compare --cli "$cache/blackjanuary/BlackJanuary.Cli" --eleventy "$eleventy" --runs "${RUNS:-3}" "${sizes[@]}"
+  compare --cli "$cli" --eleventy "$eleventy" --runs "${RUNS:-3}" "${sizes[@]}"

@@ -28,7 +28,9 @@ public static class EmbeddedTheme
     public static IReadOnlyList<string> Roots(BuildOptions options, DiagnosticBag diagnostics)
     {
         var own = Path.Combine(options.ContentDir, "templates");
-        var hasTheme = Directory.Exists(options.TemplatesDir) && Path.GetFullPath(options.TemplatesDir) != Path.GetFullPath(own);
+        // A file where the theme folder belongs is a mistake to report, not a site without a theme.
+        var hasTheme = (Directory.Exists(options.TemplatesDir) || Content.SafeFolder.FileInstead(options.TemplatesDir, diagnostics))
+            && Path.GetFullPath(options.TemplatesDir) != Path.GetFullPath(own);
         return hasTheme ? [own, options.TemplatesDir] : Folder(diagnostics) is { } embedded ? [own, embedded] : [own];
     }
 
