@@ -150,6 +150,9 @@ public partial class ParserFuzzTests
             Assert.DoesNotContain(input.Value, c => c is '/' or '\\' or '.' or ':' or '?' or '#' or '%' || char.IsWhiteSpace(c) || char.IsControl(c));
         });
 
+    /// <summary>What a document that parses may still carry: a duplicate key, a second document after the one read, a tag the build does not act on.</summary>
+    private static readonly string[] ParsedDocumentCodes = [DiagnosticCodes.DuplicateKey, DiagnosticCodes.SecondYamlDocument, DiagnosticCodes.UnknownYamlTag];
+
     [FuzzProperty]
     public Property Yaml_parses_or_reports_inside_the_text_and_every_field_reads_without_throwing() =>
         Prop.ForAll(FuzzInput.Texts, Arb.From(Gen.Choose(1, 5)), (input, firstLine) =>
@@ -163,7 +166,7 @@ public partial class ParserFuzzTests
             }
             else
             {
-                Assert.All(bag.Sorted(), d => Assert.Equal(DiagnosticCodes.DuplicateKey, d.Code));
+                Assert.All(bag.Sorted(), d => Assert.Contains(d.Code, ParsedDocumentCodes));
                 ReadEveryField(root, firstLine, bag);
             }
 
