@@ -10,6 +10,9 @@ namespace BlackJanuary.Markdown;
 /// one of their paragraph;</item>
 /// <item>a table row's cells are found again for each '|' of its line.</item>
 /// </list>
+/// And one on the size of what Markdig builds: each line becomes objects of its syntax tree, so a
+/// 4 MiB page of a million short lines (headings, table rows) took 5–10 s and over 1 GB even in
+/// the native command. No page a reader can read needs a hundred thousand lines.
 /// The limits are far above what a page shows: no one writes 32 links without a space between them.
 /// </summary>
 internal static class InlineLimits
@@ -19,6 +22,8 @@ internal static class InlineLimits
     public const int MaxEmphasisMarkers = 2_000;
 
     public const int MaxPipesPerLine = 256;
+
+    public const int MaxLines = 100_000;
 
     /// <summary>What in <paramref name="markdown"/> passes a limit, with its line and what to do; or null.</summary>
     public static string? Problem(string markdown)
@@ -43,6 +48,9 @@ internal static class InlineLimits
 
             switch (c)
             {
+                case '\n' when line == MaxLines && i + 1 < markdown.Length:
+                    return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"the Markdown has more than {MaxLines:N0} lines, more than a page can show its readers and very long to read; split it into several pages");
                 case '\n':
                     (line, pipes, links, lineStart, underline) = (line + 1, 0, 0, true, false);
                     break;

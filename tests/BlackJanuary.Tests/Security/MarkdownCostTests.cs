@@ -130,6 +130,17 @@ public class MarkdownCostTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_page_of_more_than_a_hundred_thousand_lines_is_refused_with_what_to_do()
+    {
+        // A million short lines fill 4 MiB and cost seconds and a gigabyte; a hundred thousand do not.
+        using var fine = Page(Repeat("# h\n", 100_000 * 4));
+        using var refused = Page(Repeat("# h\n", 100_001 * 4) + "# h");
+
+        Assert.Equal("rendered", Render(fine));
+        Assert.Equal("content/pages/p.md(4,1): error BJ3012: the Markdown has more than 100,000 lines, more than a page can show its readers and very long to read; split it into several pages", Render(refused));
+    }
+
+    [Fact]
     public void Repeated_headings_keep_the_ids_markdig_gives_them()
     {
         using var site = Page("# Name\n# Name\n# Name-1\n# Name\n## {#name-2}\nName\n----\n# \n# \n# [Link](https://example.org) *text*\n");
