@@ -565,13 +565,15 @@ public static class ContentLoader
         // OrderBy is stable: events on the same date keep the order the editor wrote them in, and
         // an event the source gives no date stays after the dated one written before it, where
         // the editor placed it in the story; nothing suggests a date it does not have.
+        var keyed = new List<(TimelineEvent Event, PartialDate? Key)>();
         var after = (PartialDate?)null;
-        return events.DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => (Event: e, Key: after = e.Date ?? after))
-            .ToList()
-            .OrderBy(e => e.Key)
-            .Select(e => e.Event)
-            .ToList();
+        foreach (var e in events.DistinctBy(e => e.Id, StringComparer.Ordinal))
+        {
+            after = e.Date ?? after;
+            keyed.Add((e, after));
+        }
+
+        return keyed.OrderBy(k => k.Key).Select(k => k.Event).ToList();
     }
 
     private static TimelineEvent? LoadEvent(YamlNode node, string file, DiagnosticBag diagnostics)
