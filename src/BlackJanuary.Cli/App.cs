@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Cli;
 
@@ -29,7 +30,7 @@ public static class App
                     stdout.Write(CommandLine.Usage);
                     return ExitCodes.Ok;
                 case CommandLine.ShowVersion:
-                    stdout.WriteLine($"blackjanuary {SiteBuilder.Version}" + (SiteBuilder.Commit is { } commit ? $" (commit {commit})" : ""));
+                    stdout.WriteLine($"blackjanuary {Generator.Version}" + (Generator.Commit is { } commit ? $" (commit {commit})" : ""));
                     return ExitCodes.Ok;
                 case CommandLine.Invalid invalid:
                     stderr.WriteLine(Printable.Escape($"blackjanuary: {invalid.Message}"));
@@ -106,7 +107,7 @@ public static class App
         {
             reporter.Progress($"Fetching {external.Count} external links");
             using var client = new HttpClient();
-            client.DefaultRequestHeaders.UserAgent.ParseAdd($"blackjanuary/{SiteBuilder.Version} (link check)");
+            client.DefaultRequestHeaders.UserAgent.ParseAdd($"blackjanuary/{Generator.Version} (link check)");
             var results = ExternalLinks.FetchAsync(external, client, maxParallel: 8, TimeSpan.FromSeconds(15), CancellationToken.None).GetAwaiter().GetResult();
             diagnostics.AddRange(results.Select(r => r.Diagnostic).OfType<Diagnostic>());
             var limited = results.Where(r => r.Status == ExternalLinkStatus.RateLimited).Select(r => r.Link.Url).ToList();

@@ -1,4 +1,5 @@
 using BlackJanuary.Content;
+using BlackJanuary.Scaffolding;
 
 namespace BlackJanuary.Cli;
 

@@ -1,5 +1,6 @@
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Scaffolding;
 
 namespace BlackJanuary.Cli;
 

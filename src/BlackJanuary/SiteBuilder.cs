@@ -1,10 +1,11 @@
-using System.Reflection;
 using BlackJanuary.Checks;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Markdown;
 using BlackJanuary.Output;
 using BlackJanuary.Templates;
+using BlackJanuary.Incremental;
+using BlackJanuary.Model;
 
 namespace BlackJanuary;
 
@@ -26,16 +27,6 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
     private readonly SiteFilesMemo _siteFiles = new();
     private readonly ChecksMemo _checks = new();
     private SiteFileSet? _lastFiles;
-
-    /// <summary>"0.1.0+&lt;commit&gt;": the SDK adds the commit the program was built from (SourceRevisionId).</summary>
-    private static readonly string[] InformationalVersion =
-        (typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+', 2);
-
-    /// <summary>The version alone: what pages name as their generator, the same for every build of one release.</summary>
-    public static string Version { get; } = InformationalVersion[0];
-
-    /// <summary>The commit the program was built from, when it was built from a git repository.</summary>
-    public static string? Commit { get; } = InformationalVersion.Length > 1 ? InformationalVersion[1] : null;
 
     public BuildOptions Options => options;
 
@@ -95,7 +86,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
         _files?.BeginBuild(changes);
         Progress?.Report("Loading content and templates");
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _files, _content);
-        var templateRoots = EmbeddedTheme.Roots(options, diagnostics);
+        var templateRoots = EmbeddedTheme.Roots(options.ContentDir, options.TemplatesDir, diagnostics);
         var templates = TemplateSet.Load(templateRoots, diagnostics, _files);
         var strings = UiStrings.Load(templateRoots, diagnostics, _files);
         var assets = AssetManifest.Build(templateRoots, diagnostics, _files);
@@ -108,7 +99,7 @@ public sealed class SiteBuilder(BuildOptions options, bool remember = true)
             Progress?.Report("Checking images, alt text and titles");
             ContentChecks.Run(site, diagnostics, _checks);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
-            var rendered = TemplateStage.Render(site, templates, strings, assets, Version, diagnostics, _templates,
+            var rendered = TemplateStage.Render(site, templates, strings, assets, Generator.Version, diagnostics, _templates, DuplicateIds.Check,
                 writer is null ? null : page =>
                 {
                     // A path no host can store is reported once, by the file set, with the input to blame.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using BlackJanuary.Model;
 
 /// <summary>
 /// Clean builds of the synthetic site by BlackJanuary, Hugo, Jekyll and Eleventy, each run as a

@@ -75,7 +75,7 @@ public class StageBenchmarks
         _templates = TemplateSet.Load(theme, diagnostics);
         _assets = AssetManifest.Build(theme, diagnostics);
         _strings = UiStrings.Load(theme, diagnostics);
-        _html = TemplateStage.Render(_templateSite, _templates, _strings, _assets, SiteBuilder.Version, diagnostics).Single().Html;
+        _html = TemplateStage.Render(_templateSite, _templates, _strings, _assets, Generator.Version, diagnostics).Single().Html;
         // A benchmark of input that raises diagnostics would time the reporting, not the stage.
         if (diagnostics.Any)
         {
@@ -93,7 +93,7 @@ public class StageBenchmarks
     public Site MarkdownOnePage() => MarkdownStage.Render(_markdownSite, new DiagnosticBag());
 
     [Benchmark]
-    public IReadOnlyList<RenderedPage> TemplateOnePage() => TemplateStage.Render(_templateSite, _templates, _strings, _assets, SiteBuilder.Version, new DiagnosticBag());
+    public IReadOnlyList<RenderedPage> TemplateOnePage() => TemplateStage.Render(_templateSite, _templates, _strings, _assets, Generator.Version, new DiagnosticBag());
 
     /// <summary>A site of 100 copies of the story page written and swapped in; reported per file.</summary>
     [Benchmark(OperationsPerInvoke = FilesPerWrite)]

@@ -1,6 +1,8 @@
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Checks;
 
@@ -125,7 +127,7 @@ public static class ContentChecks
 /// <summary>What <see cref="ContentChecks"/> found at the last build of a session, and what it looked at.</summary>
 public sealed class ChecksMemo
 {
-    internal sealed record Inputs(Configuration.SiteConfig Config, ByPlace<Page> Pages, ByPlace<TimelineEvent> Events, string[] Media)
+    internal sealed record Inputs(SiteConfig Config, ByPlace<Page> Pages, ByPlace<TimelineEvent> Events, string[] Media)
     {
         public bool SameAs(Inputs other) =>
             ReferenceEquals(Config, other.Config) && Pages.Equals(other.Pages) && Events.Equals(other.Events) && Media.AsSpan().SequenceEqual(other.Media);

@@ -1,6 +1,7 @@
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Configuration;
 
@@ -83,7 +84,7 @@ public static partial class SiteConfigLoader
     /// </summary>
     private static List<SiteLanguage>? LoadLanguages(YamlFields fields, string defaultCode, SiteLanguage single, string file, DiagnosticBag diagnostics)
     {
-        if (!IsLanguageCode(defaultCode))
+        if (!LanguageCode.IsValid(defaultCode))
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("language"),
                 $"language '{defaultCode}' is not a language code; write a lower-case code such as en, az or ru");
@@ -100,7 +101,7 @@ public static partial class SiteConfigLoader
         foreach (var code in map.Keys)
         {
             var at = map.LocationOf(code);
-            if (!IsLanguageCode(code))
+            if (!LanguageCode.IsValid(code))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, at,
                     $"'{code}' is not a language code; languages are keyed by lower-case codes such as en, az or ru (a region may follow: pt-br)");
@@ -139,13 +140,6 @@ public static partial class SiteConfigLoader
 
         return valid ? [.. languages.Where(l => l.Code == defaultCode), .. languages.Where(l => l.Code != defaultCode)] : null;
     }
-
-    /// <summary>A code as file names and URLs carry it: "ru" in about.ru.md and /ru/about/.</summary>
-    /// <remarks>Asked of every page's file name on every build, so the pattern is compiled ahead.</remarks>
-    internal static bool IsLanguageCode(string code) => LanguageCode().IsMatch(code);
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex LanguageCode();
 
     /// <summary>The culture's name when .NET knows it (dates, numbers and sorting come from it), else null after reporting.</summary>
     private static string? CultureFor(string culture, SourceLocation at, DiagnosticBag diagnostics)

@@ -1,8 +1,9 @@
 using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
-using System.IO.Enumeration;
 using YamlDotNet.RepresentationModel;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Content;
 
@@ -12,8 +13,6 @@ public static class ContentLoader
     public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "date_note", "title", "place", "body", "sources", "image", "image_alt", "id"];
     private static readonly string[] SourceKeys = ["title", "publisher", "date", "url", "language"];
-    // Hidden entries are skipped as SafeFolder skips them; links are not recursed into.
-    private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
 
     /// <param name="memo">Files already read in this session; only changed files are read again.</param>
     /// <param name="content">What the session's last build made of the whole folder; see <see cref="ContentMemo"/>.</param>
@@ -32,8 +31,8 @@ public static class ContentLoader
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => LoadTimeline(timelineFile, d))!;
         var mediaDir = Path.Combine(contentDir, "media");
-        RefuseLinks(mediaDir, diagnostics);
-        RefuseLinks(pagesDir, diagnostics);
+        SafeFolder.RefuseLinks(mediaDir, diagnostics);
+        SafeFolder.RefuseLinks(pagesDir, diagnostics);
         if (config is null)
         {
             return null;
@@ -88,47 +87,6 @@ public static class ContentLoader
     }
 
     /// <summary>
-    /// A file's path below <paramref name="dir"/> as an output path, '/'-separated. Only the
-    /// system's own separator is one: a '\' in a Linux file name stays in the name, so that the
-    /// output checks refuse it instead of it turning into a folder.
-    /// </summary>
-    internal static string OutputPath(string dir, string file) =>
-        Path.GetRelativePath(dir, file).Replace(Path.DirectorySeparatorChar, '/');
-
-    /// <summary>
-    /// Reports each symbolic link below <paramref name="dir"/>, which <see cref="SafeFolder"/>
-    /// leaves out of the site: a link in a pull request either points outside the content folder
-    /// (and must not publish what it points at) or is a mistake that would silently drop a file.
-    /// </summary>
-    internal static void RefuseLinks(string dir, DiagnosticBag diagnostics)
-    {
-        // A missing folder has no links; a folder that is itself a link is reported by SafeFolder.
-        if (!Directory.Exists(dir) || new DirectoryInfo(dir).LinkTarget is not null)
-        {
-            return;
-        }
-
-        var links = new FileSystemEnumerable<(string Path, bool IsFolder)>(dir, (ref entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), LinkSearch)
-        {
-            ShouldIncludePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0,
-            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
-        };
-        try
-        {
-            foreach (var (link, isFolder) in links.OrderBy(l => l.Path, StringComparer.Ordinal))
-            {
-                diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(link), isFolder
-                    ? "the folder is a symbolic link; content and templates must be real folders"
-                    : "the file is a symbolic link; content and templates must be real files inside their folders");
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // SafeFolder.Files has listed the same folder and reported why it cannot be listed.
-        }
-    }
-
-    /// <summary>
     /// Why an image value can be neither a file of this site nor an address on another one, or
     /// null. Paths on the build machine (C:\…, \\server\…, file:) and paths that climb out of
     /// the site with '..' are refused at the value, so that nothing later tries to find them.
@@ -175,7 +133,7 @@ public static class ContentLoader
     private static SourceLocation SiteImageLocation(string configFile)
     {
         var quiet = new DiagnosticBag();
-        return TextFile.Read(configFile, quiet) is { } text && YamlDocument.Parse(text, configFile, 1, quiet) is { } root
+        return TextFile.Read(configFile, quiet) is { } text && Reading.YamlDocument.Parse(text, configFile, 1, quiet) is { } root
             && YamlFields.Of(root, configFile, 1, quiet, "site.yaml") is { } fields
             ? fields.ValueLocationOf("image")
             : new SourceLocation(configFile);
@@ -251,7 +209,7 @@ public static class ContentLoader
             return null;
         }
 
-        var root = YamlDocument.Parse(parts.Yaml, file, parts.YamlFirstLine, diagnostics);
+        var root = Reading.YamlDocument.Parse(parts.Yaml, file, parts.YamlFirstLine, diagnostics);
         var fields = root is null ? null : YamlFields.Of(root, file, parts.YamlFirstLine, diagnostics, "the front matter");
         if (fields is null)
         {
@@ -343,7 +301,7 @@ public static class ContentLoader
     private static (string Stem, string? Language) SplitLanguage(string relative)
     {
         var dot = relative.LastIndexOf('.');
-        return dot > relative.LastIndexOf('/') + 1 && SiteConfigLoader.IsLanguageCode(relative[(dot + 1)..])
+        return dot > relative.LastIndexOf('/') + 1 && LanguageCode.IsValid(relative[(dot + 1)..])
             ? (relative[..dot], relative[(dot + 1)..])
             : (relative, null);
     }
@@ -525,7 +483,7 @@ public static class ContentLoader
         }
 
         var text = TextFile.Read(file, diagnostics);
-        var root = text is null ? null : YamlDocument.Parse(text, file, 1, diagnostics);
+        var root = text is null ? null : Reading.YamlDocument.Parse(text, file, 1, diagnostics);
         if (root is null)
         {
             return events;
@@ -614,7 +572,7 @@ public static class ContentLoader
             var publisher = source?.Text("publisher") ?? "";
             var sourceLanguage = source?.Text("language") ?? "";
             source?.WarnUnknownKeys(SourceKeys);
-            if (source is not null && sourceLanguage.Length > 0 && !SiteConfigLoader.IsLanguageCode(sourceLanguage))
+            if (source is not null && sourceLanguage.Length > 0 && !LanguageCode.IsValid(sourceLanguage))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("language"),
                     $"source language '{sourceLanguage}' is not a language code; write the code of the language the title is in, such as en, az or ru");

@@ -1,6 +1,8 @@
 using System.Text;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Content;
 
@@ -80,7 +82,7 @@ internal static class MediaFiles
                 continue;
             }
 
-            media.Add(new MediaFile(files[i], "media/" + ContentLoader.OutputPath(dir, files[i])));
+            media.Add(new MediaFile(files[i], "media/" + SafeFolder.OutputPath(dir, files[i])));
         }
 
         return media;

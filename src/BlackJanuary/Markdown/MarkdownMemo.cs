@@ -3,6 +3,7 @@ using BlackJanuary.Checks;
 using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Markdown;
 

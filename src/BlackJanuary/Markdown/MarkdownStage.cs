@@ -8,6 +8,8 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax.Inlines;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Markdown;
 
@@ -403,7 +405,7 @@ public static partial class MarkdownStage
         for (var i = properties.Count - 1; i >= 0; i--)
         {
             var (name, value) = properties[i];
-            if (name == "lang" && !Configuration.SiteConfigLoader.IsLanguageCode(value ?? ""))
+            if (name == "lang" && !LanguageCode.IsValid(value ?? ""))
             {
                 diagnostics.Warning(DiagnosticCodes.InvalidLanguageAttribute, at,
                     $"'{{lang={value}}}' is not a language code; write one like 'en', 'ru' or 'az-Cyrl' (lower-case language, then optional script or region), or remove it");

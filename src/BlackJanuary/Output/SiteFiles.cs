@@ -3,23 +3,13 @@ using System.Text;
 using System.Xml;
 using BlackJanuary.Model;
 using BlackJanuary.Templates;
+using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Output;
 
 /// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers.</summary>
 public static partial class SiteFiles
 {
-    public const string SitemapFile = "sitemap.xml";
-    public const string FeedFile = "feed.xml";
-    public const string RobotsFile = "robots.txt";
-    public const string HeadersFile = "_headers";
-
-    /// <summary>The site files a page may link to (_headers is read by hosts, never served): one feed per language.</summary>
-    public static IEnumerable<string> Linkable(Configuration.SiteConfig config) =>
-        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile);
-
-    /// <summary>Each language has its own feed, in its own URL tree: feed.xml, ru/feed.xml.</summary>
-    public static string FeedPath(Configuration.SiteConfig config, string language) => config.PrefixOf(language) + FeedFile;
 
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
     /// <param name="memo">The files of the session's last build, kept when what they are made from is unchanged.</param>
@@ -30,10 +20,10 @@ public static partial class SiteFiles
         return
         [
             // hreflang alternates come from the pages' translation keys.
-            (SitemapFile, memo.Text(SitemapFile, [c, new ByPlace<Page>(site.Pages, Page.SamePlace)], () => Sitemap(site))),
-            .. c.Languages.Select(l => (FeedPath(c, l.Code), memo.Text(FeedPath(c, l.Code), [c, memo.Newest(site, l.Code, FeedPlaces)], () => AtomFeed(site, l.Code)))),
-            (RobotsFile, Robots(site)),
-            (HeadersFile, Headers(site)),
+            (GeneratedFiles.SitemapFile, memo.Text(GeneratedFiles.SitemapFile, [c, new ByPlace<Page>(site.Pages, Page.SamePlace)], () => Sitemap(site))),
+            .. c.Languages.Select(l => (GeneratedFiles.FeedPath(c, l.Code), memo.Text(GeneratedFiles.FeedPath(c, l.Code), [c, memo.Newest(site, l.Code, FeedPlaces)], () => AtomFeed(site, l.Code)))),
+            (GeneratedFiles.RobotsFile, Robots(site)),
+            (GeneratedFiles.HeadersFile, Headers(site)),
             .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
         ];
     }
@@ -136,7 +126,7 @@ public static partial class SiteFiles
 
             w.WriteElementString("id", atom, c.AbsoluteUrlFor(home));
             w.WriteElementString("updated", atom, updated);
-            Link(w, atom, "self", c.AbsoluteUrlFor(FeedPath(c, language.Code)));
+            Link(w, atom, "self", c.AbsoluteUrlFor(GeneratedFiles.FeedPath(c, language.Code)));
             Link(w, atom, "alternate", c.AbsoluteUrlFor(home));
             w.WriteStartElement("author", atom);
             w.WriteElementString("name", atom, c.Author);
@@ -200,7 +190,7 @@ public static partial class SiteFiles
         b.Date!.Start.CompareTo(a.Date!.Start) is var byDate and not 0 ? byDate : string.CompareOrdinal(a.Path, b.Path);
 
     public static string Robots(Site site) =>
-        $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor(SitemapFile)}\n";
+        $"User-agent: *\nAllow: /\n\nSitemap: {site.Config.AbsoluteUrlFor(GeneratedFiles.SitemapFile)}\n";
 
     /// <summary>
     /// Response headers for hosts that read a _headers file (Netlify, Cloudflare Pages): the same
@@ -224,7 +214,7 @@ public static partial class SiteFiles
     /// and protocol-relative ones with the site's scheme and host, and one that would run code not at
     /// all. Addresses that need no change keep their exact text.
     /// </summary>
-    private static string AbsoluteLinks(string html, Configuration.SiteConfig c)
+    private static string AbsoluteLinks(string html, SiteConfig c)
     {
         var origin = c.BaseUrl.GetLeftPart(UriPartial.Authority);
         return UrlAttribute().Replace(html, m =>

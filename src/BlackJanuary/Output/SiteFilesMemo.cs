@@ -1,4 +1,5 @@
 using BlackJanuary.Model;
+using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Output;
 

@@ -62,7 +62,7 @@ internal sealed class SiteFileSet
     private int Count => _pages.Count + _added.Count;
 
     private (string Path, SiteFile File, string Source) At(int i) => i < _pages.Count
-        ? (_pages[i].OutputFile, _pagesWritten ? SiteFile.Written : _pages[i].File, _pages[i].Page.SourcePath)
+        ? (_pages[i].OutputFile, _pagesWritten ? SiteFile.Written : SiteFile.Generated(_pages[i].Html), _pages[i].Page.SourcePath)
         : _added[i - _pages.Count];
 
     /// <summary>Checks the paths, reports each problem, and returns the files that can be written.</summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Templates;
 
@@ -25,13 +26,13 @@ public static class EmbeddedTheme
     /// else the embedded theme. A theme folder is a whole theme ('theme copy' writes one), so it
     /// replaces the embedded theme rather than being mixed with it.
     /// </summary>
-    public static IReadOnlyList<string> Roots(BuildOptions options, DiagnosticBag diagnostics)
+    public static IReadOnlyList<string> Roots(string contentDir, string templatesDir, DiagnosticBag diagnostics)
     {
-        var own = Path.Combine(options.ContentDir, "templates");
+        var own = Path.Combine(contentDir, "templates");
         // A file where the theme folder belongs is a mistake to report, not a site without a theme.
-        var hasTheme = (Directory.Exists(options.TemplatesDir) || Content.SafeFolder.FileInstead(options.TemplatesDir, diagnostics))
-            && Path.GetFullPath(options.TemplatesDir) != Path.GetFullPath(own);
-        return hasTheme ? [own, options.TemplatesDir] : Folder(diagnostics) is { } embedded ? [own, embedded] : [own];
+        var hasTheme = (Directory.Exists(templatesDir) || SafeFolder.FileInstead(templatesDir, diagnostics))
+            && Path.GetFullPath(templatesDir) != Path.GetFullPath(own);
+        return hasTheme ? [own, templatesDir] : Folder(diagnostics) is { } embedded ? [own, embedded] : [own];
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Templates;
 

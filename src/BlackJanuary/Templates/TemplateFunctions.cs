@@ -8,6 +8,7 @@ using BlackJanuary.Model;
 using BlackJanuary.Output;
 using Scriban;
 using Scriban.Runtime;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Templates;
 
@@ -109,7 +110,7 @@ internal static class TemplateFunctions
     private static string AssetPath(AssetManifest assets, string name) =>
         assets.Find(name)?.OutputPath
         ?? throw new ArgumentException($"no asset '{name}' in templates/assets/"
-            + (Content.Suggest.Nearest(name, assets.Names) is { } near ? $"; did you mean '{near}'?" : ""));
+            + (Suggest.Nearest(name, assets.Names) is { } near ? $"; did you mean '{near}'?" : ""));
 
     private static string FormatDate(string iso, SiteLanguage language) =>
         PartialDate.TryParse(iso, out var date) ? language.Format(date) : throw new ArgumentException($"'{iso}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");

@@ -5,6 +5,7 @@ using BlackJanuary.Model;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Templates;
 

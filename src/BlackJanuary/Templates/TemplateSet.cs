@@ -3,6 +3,8 @@ using BlackJanuary.Diagnostics;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Templates;
 
@@ -21,7 +23,7 @@ public sealed class TemplateSet : ITemplateLoader
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            ContentLoader.RefuseLinks(root, diagnostics);
+            SafeFolder.RefuseLinks(root, diagnostics);
             foreach (var file in FileMemo.Files(memo, root, "*.html", diagnostics))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');
@@ -84,7 +86,7 @@ public sealed class TemplateSet : ITemplateLoader
         return template is not null
             ? templateName
             : throw new Scriban.Syntax.ScriptRuntimeException(callerSpan,
-                $"no template '{templateName}'" + (Content.Suggest.Nearest(templateName, _templates.Keys) is { } near ? $"; did you mean '{near}'?" : ""));
+                $"no template '{templateName}'" + (Suggest.Nearest(templateName, _templates.Keys) is { } near ? $"; did you mean '{near}'?" : ""));
     }
 
     string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => "";

@@ -1,24 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using BlackJanuary.Configuration;
-using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using BlackJanuary.Output;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Templates;
-
-/// <summary>A page rendered to its final HTML document.</summary>
-public sealed record RenderedPage(Page Page, string Html)
-{
-    /// <summary>The page's output file, made once: a session's rebuild hands on the remembered pages as they are.</summary>
-    public SiteFile File { get; } = SiteFile.Generated(Html);
-
-    public string OutputFile { get; } = Page.OutputFile;
-}
 
 /// <summary>Renders every page through its layout and the base layout, in parallel.</summary>
 public static class TemplateStage
@@ -29,12 +21,17 @@ public static class TemplateStage
     private static readonly Lazy<ScriptObject> Builtins = new(TemplateFunctions.ReproducibleBuiltins);
 
     /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
+    /// <param name="check">
+    /// The checks of a rendered page's HTML (ids used twice): given by the caller, so that this
+    /// stage knows no check, and run on each page as it is rendered, so that a page kept from the
+    /// last build keeps what they found.
+    /// </param>
     /// <param name="write">
     /// When given, each page is handed to it as soon as it is rendered and is not kept: the pages
     /// returned have no HTML. A one-off build writes them at once, instead of holding every page
     /// of a large site in memory until the last is rendered.
     /// </param>
-    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null, Action<RenderedPage>? write = null)
+    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null, Action<RenderedPage, DiagnosticBag>? check = null, Action<RenderedPage>? write = null)
     {
         memo ??= new TemplateMemo();
         memo.BeginBuild();
@@ -84,7 +81,7 @@ public static class TemplateStage
                 if (html is not null)
                 {
                     var rendered = new RenderedPage(page, html);
-                    DuplicateIds.Check(rendered, reads.Diagnostics);
+                    check?.Invoke(rendered, reads.Diagnostics);
                     if (write is not null)
                     {
                         write(rendered);
@@ -157,7 +154,7 @@ public static class TemplateStage
             reads.Templates[layout] = null; // so that adding the layout renders the page
             var known = templates.Names.Where(n => n.StartsWith("layouts/", StringComparison.Ordinal) && n != BaseLayout)
                 .Select(n => n["layouts/".Length..^".html".Length]).Order(StringComparer.Ordinal).ToList();
-            var near = Content.Suggest.Nearest(page.Layout, known);
+            var near = Suggest.Nearest(page.Layout, known);
             // The built-in 404 page has no file to point at; the theme's missing layout is the problem then.
             var at = page.LayoutLocation.Line > 0 ? page.LayoutLocation
                 : File.Exists(page.SourcePath) ? new SourceLocation(page.SourcePath, 1, 1)

@@ -4,6 +4,9 @@ using BlackJanuary.Configuration;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using YamlDotNet.RepresentationModel;
+using BlackJanuary.Incremental;
+using BlackJanuary.Model;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Templates;
 
@@ -76,7 +79,7 @@ public sealed class UiStrings
     private static Dictionary<string, string>? Read(string file, DiagnosticBag diagnostics)
     {
         var text = TextFile.Read(file, diagnostics);
-        var root = text is null ? null : Content.YamlDocument.Parse(text, file, 1, diagnostics);
+        var root = text is null ? null : Reading.YamlDocument.Parse(text, file, 1, diagnostics);
         if (root is null)
         {
             return null;

@@ -1,4 +1,5 @@
 using BlackJanuary.BrowserTests.Checks;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.BrowserTests.Infrastructure;
 

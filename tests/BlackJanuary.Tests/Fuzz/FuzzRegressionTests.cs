@@ -1,6 +1,7 @@
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Tests.Support;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Tests.Fuzz;
 

@@ -8,7 +8,8 @@ using BlackJanuary.Model;
 using FsCheck;
 using FsCheck.Fluent;
 using YamlDotNet.RepresentationModel;
-using YamlDocument = BlackJanuary.Content.YamlDocument;
+using YamlDocument = BlackJanuary.Reading.YamlDocument;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Tests.Fuzz;
 

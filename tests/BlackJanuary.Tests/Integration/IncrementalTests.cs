@@ -1,6 +1,7 @@
 using BlackJanuary.Content;
 using BlackJanuary.Output;
 using BlackJanuary.Tests.Support;
+using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Tests.Integration;
 

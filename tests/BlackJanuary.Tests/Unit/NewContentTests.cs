@@ -2,6 +2,8 @@ using System.Text;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Tests.Support;
+using BlackJanuary.Reading;
+using BlackJanuary.Scaffolding;
 
 namespace BlackJanuary.Tests.Unit;
 

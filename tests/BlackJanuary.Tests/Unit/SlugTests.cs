@@ -1,4 +1,5 @@
 using BlackJanuary.Content;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Tests.Unit;
 

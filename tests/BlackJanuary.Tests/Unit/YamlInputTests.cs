@@ -2,6 +2,7 @@ using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using YamlMappingNode = YamlDotNet.RepresentationModel.YamlMappingNode;
 using YamlScalarNode = YamlDotNet.RepresentationModel.YamlScalarNode;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Tests.Unit;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Tests.Unit;
 

@@ -1,4 +1,4 @@
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 /// <summary>"Did you mean" suggestions for misspelt names.</summary>
 public static class Suggest

@@ -2,8 +2,10 @@ using System.Globalization;
 using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Templates;
+using BlackJanuary.Model;
+using BlackJanuary.Reading;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Scaffolding;
 
 /// <summary>What 'init' asks for: the site's title, its languages (the first is the default) and its address, each optional.</summary>
 public sealed record NewSiteRequest(string? Title, IReadOnlyList<string> Languages, string? BaseUrl);
@@ -26,7 +28,7 @@ public static partial class NewContent
         var languages = new List<SiteStarter.Language>();
         foreach (var code in request.Languages)
         {
-            if (!SiteConfigLoader.IsLanguageCode(code) || SiteStarter.Find(code) is not { } language)
+            if (!LanguageCode.IsValid(code) || SiteStarter.Find(code) is not { } language)
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, at,
                     $"'{code}' is not a language code .NET knows; give lower-case codes such as az, en, ru or pt-br, separated by commas");
@@ -54,7 +56,7 @@ public static partial class NewContent
             return null;
         }
 
-        return WriteFolder(dir, SiteStarter.Files(title, languages, baseUrl, SiteBuilder.Version), diagnostics);
+        return WriteFolder(dir, SiteStarter.Files(title, languages, baseUrl, Generator.Version), diagnostics);
     }
 
     private static string? BaseUrl(string? given, SourceLocation at, DiagnosticBag diagnostics)

@@ -1,7 +1,7 @@
 using System.Text;
 using BlackJanuary.Diagnostics;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 /// <summary>Reads content and template files with the limits that untrusted input needs.</summary>
 public static class TextFile

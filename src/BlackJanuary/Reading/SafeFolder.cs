@@ -1,6 +1,7 @@
+using System.IO.Enumeration;
 using BlackJanuary.Diagnostics;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 /// <summary>
 /// Lists the files of a content or theme folder without following symbolic links, neither the
@@ -78,6 +79,50 @@ public static class SafeFolder
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(dir), $"cannot list the folder: {e.Message}");
             return [];
+        }
+    }
+
+    // Hidden entries are skipped as Files skips them; links are not recursed into.
+    private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
+
+    /// <summary>
+    /// A file's path below <paramref name="dir"/> as an output path, '/'-separated. Only the
+    /// system's own separator is one: a '\' in a Linux file name stays in the name, so that the
+    /// output checks refuse it instead of it turning into a folder.
+    /// </summary>
+    public static string OutputPath(string dir, string file) =>
+        Path.GetRelativePath(dir, file).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>
+    /// Reports each symbolic link below <paramref name="dir"/>, which <see cref="Files"/>
+    /// leaves out of the site: a link in a pull request either points outside the content folder
+    /// (and must not publish what it points at) or is a mistake that would silently drop a file.
+    /// </summary>
+    public static void RefuseLinks(string dir, DiagnosticBag diagnostics)
+    {
+        // A missing folder has no links; a folder that is itself a link is reported by SafeFolder.
+        if (!Directory.Exists(dir) || new DirectoryInfo(dir).LinkTarget is not null)
+        {
+            return;
+        }
+
+        var links = new FileSystemEnumerable<(string Path, bool IsFolder)>(dir, (ref entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory), LinkSearch)
+        {
+            ShouldIncludePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        try
+        {
+            foreach (var (link, isFolder) in links.OrderBy(l => l.Path, StringComparer.Ordinal))
+            {
+                diagnostics.Error(DiagnosticCodes.UnsafePath, new SourceLocation(link), isFolder
+                    ? "the folder is a symbolic link; content and templates must be real folders"
+                    : "the file is a symbolic link; content and templates must be real files inside their folders");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Files has listed the same folder and reported why it cannot be listed.
         }
     }
 }

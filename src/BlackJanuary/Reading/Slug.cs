@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 public static class Slug
 {

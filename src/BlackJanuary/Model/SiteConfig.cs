@@ -1,7 +1,7 @@
 using System.Globalization;
 using BlackJanuary.Model;
 
-namespace BlackJanuary.Configuration;
+namespace BlackJanuary.Model;
 
 /// <summary>Settings from content/site.yaml, with command-line overrides applied.</summary>
 /// <param name="Language">The code of the default language, whose pages need no code in their file names.</param>

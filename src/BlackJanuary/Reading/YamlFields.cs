@@ -3,7 +3,7 @@ using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using YamlDotNet.RepresentationModel;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 /// <summary>
 /// Typed, located access to one YAML mapping. Every value read that has the wrong shape is

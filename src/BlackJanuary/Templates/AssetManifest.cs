@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Incremental;
+using BlackJanuary.Reading;
 
-namespace BlackJanuary.Output;
+namespace BlackJanuary.Templates;
 
 /// <summary>
 /// The theme's static files (templates/assets/**) with content-hash fingerprints in their names,
@@ -26,10 +28,10 @@ public sealed class AssetManifest
         foreach (var root in templateRoots.Where(r => !Directory.Exists(r) || SafeFolder.IsReal(r, diagnostics)))
         {
             var dir = Path.Combine(root, "assets");
-            ContentLoader.RefuseLinks(dir, diagnostics);
+            SafeFolder.RefuseLinks(dir, diagnostics);
             foreach (var file in FileMemo.Files(memo, dir, "*", diagnostics))
             {
-                var logical = ContentLoader.OutputPath(dir, file);
+                var logical = SafeFolder.OutputPath(dir, file);
                 if (assets.ContainsKey(logical))
                 {
                     continue;

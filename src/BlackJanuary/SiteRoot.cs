@@ -1,4 +1,4 @@
-namespace BlackJanuary.Content;
+namespace BlackJanuary;
 
 /// <summary>
 /// Where a site is, found from any folder inside it as Hugo and Zola do: the first folder upward

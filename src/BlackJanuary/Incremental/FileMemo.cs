@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Reading;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Incremental;
 
 /// <summary>
 /// What reading each file produced, with the diagnostics it raised, kept between the builds of

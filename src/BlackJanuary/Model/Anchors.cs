@@ -1,6 +1,6 @@
 using BlackJanuary.Model;
 
-namespace BlackJanuary.Checks;
+namespace BlackJanuary.Model;
 
 /// <summary>
 /// The anchors inside the site's pages: each page's heading ids and, on every timeline page (one

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using BlackJanuary.Diagnostics;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 /// <summary>
 /// Tells a named pipe, a socket or a device from a regular file without opening it. .NET shows

@@ -1,11 +1,13 @@
 using System.Text;
+using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
+using BlackJanuary.Reading;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Scaffolding;
 
 /// <summary>A new timeline event as the editor typed it; empty optional values count as not given.</summary>
 public sealed record NewEvent(string Date, string Title, string? Place = null, string? EndDate = null, string? Id = null);
@@ -135,7 +137,7 @@ public static partial class NewContent
             return null;
         }
 
-        if (TextFile.Read(file, diagnostics) is not { } text || YamlDocument.Parse(text, file, 1, diagnostics) is not { } root)
+        if (TextFile.Read(file, diagnostics) is not { } text || Reading.YamlDocument.Parse(text, file, 1, diagnostics) is not { } root)
         {
             return null;
         }

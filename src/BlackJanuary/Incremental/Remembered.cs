@@ -2,7 +2,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace BlackJanuary;
+namespace BlackJanuary.Incremental;
 
 /// <summary>How the stages of a session's rebuild go through their items (pages, events).</summary>
 internal static class Remembered

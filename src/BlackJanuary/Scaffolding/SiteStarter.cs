@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Scaffolding;
 
 /// <summary>
 /// The files of a new site ('init'). Every text tells the editor what to write there; none states

@@ -1,6 +1,6 @@
 using BlackJanuary.Model;
 
-namespace BlackJanuary.Checks;
+namespace BlackJanuary.Model;
 
 /// <summary>
 /// Everything an internal link may point at: the site-relative paths of pages, media and site
@@ -36,7 +36,7 @@ public sealed class LinkTargets
         }
 
         var pages = site.Pages;
-        paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(Output.SiteFiles.Linkable(site.Config)));
+        paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(GeneratedFiles.Linkable(site.Config)));
         _index = new Index(paths, byPath, new(() => Enumerable.Range(0, pages.Count).ToDictionary(i => Path.GetFullPath(pages[i].SourcePath), StringComparer.Ordinal)));
         (_pages, _defaultLanguage) = (pages, site.Config.Language);
     }

@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Reading;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Scaffolding;
 
 /// <summary>
 /// Writes new content for editors, as 'hugo new' does: a draft page with its front matter filled

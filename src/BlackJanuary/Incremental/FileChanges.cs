@@ -1,4 +1,4 @@
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Incremental;
 
 /// <summary>
 /// What changed on disk since the last build of a session, as a file watcher saw it: the files

@@ -3,7 +3,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace BlackJanuary.Content;
+namespace BlackJanuary.Reading;
 
 /// <summary>Parses YAML into nodes that keep their line and column, within safe limits.</summary>
 public static class YamlDocument

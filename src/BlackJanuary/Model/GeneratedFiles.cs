@@ -1,0 +1,17 @@
+namespace BlackJanuary.Model;
+
+/// <summary>The names of the files a site has besides its pages, which pages link to and hosts look for.</summary>
+public static class GeneratedFiles
+{
+    public const string SitemapFile = "sitemap.xml";
+    public const string FeedFile = "feed.xml";
+    public const string RobotsFile = "robots.txt";
+    public const string HeadersFile = "_headers";
+
+    /// <summary>The site files a page may link to (_headers is read by hosts, never served): one feed per language.</summary>
+    public static IEnumerable<string> Linkable(SiteConfig config) =>
+        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile);
+
+    /// <summary>Each language has its own feed, in its own URL tree: feed.xml, ru/feed.xml.</summary>
+    public static string FeedPath(SiteConfig config, string language) => config.PrefixOf(language) + FeedFile;
+}
