@@ -79,13 +79,13 @@ public static class App
     private static int Build(BuildOptions options, Reporter reporter)
     {
         var clock = Stopwatch.StartNew();
-        var result = SiteBuilder.Build(options, new ReporterProgress(reporter));
+        var result = new SiteBuilder(options, BuildMode.Disk) { Progress = new ReporterProgress(reporter) }.Build();
         reporter.Diagnostics(result.Diagnostics);
         var ms = clock.ElapsedMilliseconds;
         var warnings = result.Diagnostics.Count;
         if (result.Succeeded)
         {
-            reporter.Done($"Built {result.PagesWritten} pages ({result.FilesWritten} files) into {options.OutputDir} in {ms} ms" +
+            reporter.Done($"Built {result.Pages} pages ({result.FilesWritten} files) into {options.OutputDir} in {ms} ms" +
                 (warnings > 0 ? $", {warnings} warning(s)" : "") + ".");
             return ExitCodes.Ok;
         }
@@ -97,7 +97,7 @@ public static class App
     private static int Check(CommandLine.Check check, Reporter reporter)
     {
         var clock = Stopwatch.StartNew();
-        var snapshot = new SiteBuilder(check.Options, remember: false) { Progress = new ReporterProgress(reporter) }.Render();
+        var snapshot = new SiteBuilder(check.Options, BuildMode.Memory) { Progress = new ReporterProgress(reporter) }.Build();
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(snapshot.Diagnostics);
         var external = snapshot.Site is { } site ? ExternalLinks.Collect(site) : [];

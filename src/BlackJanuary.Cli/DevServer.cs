@@ -198,7 +198,7 @@ internal sealed class DevServer : IDisposable
     private void Rebuild(Stopwatch clock)
     {
         var build = Stopwatch.StartNew();
-        var snapshot = _builder.Render(_changed.Take());
+        var snapshot = _builder.Build(_changed.Take());
         build.Stop();
         var previous = _state;
         if (!snapshot.Succeeded)

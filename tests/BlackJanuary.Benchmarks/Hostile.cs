@@ -33,7 +33,7 @@ internal static class Hostile
     {
         // The memorial as it is, once, so that no row pays for compiling the generator.
         var warmUp = Path.Combine(scratch, "bj-hostile-" + Guid.NewGuid().ToString("N"));
-        SiteBuilder.Build(new BuildOptions(memorialContent, templates, warmUp));
+        new SiteBuilder(new BuildOptions(memorialContent, templates, warmUp), BuildMode.Disk).Build();
         Directory.Delete(warmUp, recursive: true);
         Console.WriteLine($"{"input",-36} {"ms",7} {"MiB allocated",14}  outcome");
         foreach (var (name, file, text) in Cases)
@@ -51,7 +51,7 @@ internal static class Hostile
                 GC.Collect();
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
-                var result = SiteBuilder.Build(new BuildOptions(Path.Combine(root, "content"), templates, Path.Combine(root, "_site")));
+                var result = new SiteBuilder(new BuildOptions(Path.Combine(root, "content"), templates, Path.Combine(root, "_site")), BuildMode.Disk).Build();
                 clock.Stop();
                 var mib = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
                 var first = result.Diagnostics.FirstOrDefault(d => d.Severity == BlackJanuary.Diagnostics.Severity.Error);

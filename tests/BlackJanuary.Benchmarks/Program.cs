@@ -70,14 +70,14 @@ void Measure(string name, string content, int runs)
     for (var i = 0; i <= runs; i++)
     {
         var clock = Stopwatch.StartNew();
-        var result = SiteBuilder.Build(options);
+        var result = new SiteBuilder(options, BuildMode.Disk).Build();
         clock.Stop();
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
         }
 
-        pages = result.PagesWritten;
+        pages = result.Pages;
         if (i > 0)
         {
             times.Add(clock.Elapsed.TotalMilliseconds);

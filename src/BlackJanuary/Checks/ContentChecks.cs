@@ -1,7 +1,7 @@
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
-using BlackJanuary.Model;
 using BlackJanuary.Incremental;
+using BlackJanuary.Model;
 using BlackJanuary.Reading;
 
 namespace BlackJanuary.Checks;
@@ -13,30 +13,26 @@ namespace BlackJanuary.Checks;
 /// </summary>
 public static class ContentChecks
 {
-    /// <param name="memo">What the checks found at the session's last build: found again when nothing they look at has changed.</param>
-    public static void Run(Site site, DiagnosticBag diagnostics, ChecksMemo? memo = null)
+    /// <param name="session">Keeps what the checks found while nothing they read has changed.</param>
+    public static void Run(Site site, DiagnosticBag diagnostics, Session? session = null)
     {
-        var inputs = new ChecksMemo.Inputs(
+        var key = new ChecksKey(
             site.Config,
-            new ByPlace<Page>(site.Pages, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Title == b.Title && a.Draft == b.Draft && a.SourcePath == b.SourcePath && Page.SamePlace(a, b)),
-            new ByPlace<TimelineEvent>(site.Timeline, (a, b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location && a.Id == b.Id),
-            [.. site.Media.Select(m => m.OutputPath)]);
-        if (memo?.Last is { } last && last.Inputs.SameAs(inputs))
+            new ByPlace<Page>(site.Pages, Page.SameForChecks),
+            new ByPlace<TimelineEvent>(site.Timeline, TimelineEvent.SameForChecks),
+            new Values<string>([.. site.Media.Select(m => m.OutputPath)]));
+        Session.Once(session, "checks.content", key, diagnostics, found =>
         {
-            memo.Last = (inputs, last.Found);
-            diagnostics.AddRange(last.Found);
-            return;
-        }
-
-        var own = new DiagnosticBag();
-        RefuseCodeImages(site, own);
-        CheckImages(site, own);
-        CheckTitles(site, own);
-        LookAlikeAddresses.Check(site, own);
-        var found = own.Sorted();
-        memo?.Last = (inputs, found);
-        diagnostics.AddRange(found);
+            RefuseCodeImages(site, found);
+            CheckImages(site, found);
+            CheckTitles(site, found);
+            LookAlikeAddresses.Check(site, found);
+            return true;
+        });
     }
+
+    /// <summary>What the checks read: the settings, each page's and event's image, alt text, title and place, and the files in media/.</summary>
+    private sealed record ChecksKey(SiteConfig Config, ByPlace<Page> Pages, ByPlace<TimelineEvent> Events, Values<string> Media);
 
     /// <summary>
     /// A page's share image is a URL the theme writes into the page's head and JSON-LD; one that
@@ -122,16 +118,4 @@ public static class ContentChecks
         public int GetHashCode(Page page) =>
             HashCode.Combine(StringComparer.Ordinal.GetHashCode(page.Language), string.GetHashCode(page.Title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase));
     }
-}
-
-/// <summary>What <see cref="ContentChecks"/> found at the last build of a session, and what it looked at.</summary>
-public sealed class ChecksMemo
-{
-    internal sealed record Inputs(SiteConfig Config, ByPlace<Page> Pages, ByPlace<TimelineEvent> Events, string[] Media)
-    {
-        public bool SameAs(Inputs other) =>
-            ReferenceEquals(Config, other.Config) && Pages.Equals(other.Pages) && Events.Equals(other.Events) && Media.AsSpan().SequenceEqual(other.Media);
-    }
-
-    internal (Inputs Inputs, IReadOnlyList<Diagnostic> Found)? Last { get; set; }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Reading;
@@ -22,8 +21,9 @@ public sealed class FileMemo
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Pattern), Listing> _listings = new();
-    // What ReadAll gave for a list of files, by place, so that a rebuild reads only the files the changes name.
-    private readonly ConditionalWeakTable<IReadOnlyList<string>, Places> _readAll = new();
+    // What ReadAll gave for each list of files (a listing, kept as the very same list while its
+    // folder is unchanged), by place, so that a rebuild reads only the files the changes name.
+    private readonly Dictionary<IReadOnlyList<string>, Places> _readAll = new(ReferenceEqualityComparer.Instance);
     private FileChanges? _changes;
     // Which build last asked for each entry: the ones no build asked for since are forgotten (EndBuild).
     private int _build;
@@ -127,23 +127,40 @@ public sealed class FileMemo
             }
 
             reporting.AddRange(touched.Where(i => last.Entries[i] is { Diagnostics.Count: > 0 }));
-            var places = Remember(files, last.Entries, values, reporting);
-            _usedPlaces.Add(places);
+            Remember(files, last.Entries, values, reporting);
             _usedThisBuild += files.Count - touched.Count;
             return values;
         }
 
-        var results = Remembered.Each(files,
-            (file, _) => Trusted(file, diagnostics) is { } known ? new StrongBox<T?>((T?)known.Value) : null,
-            file => new StrongBox<T?>(Get(file, diagnostics, d => read(file, d)))).Select(box => box.Value).ToArray();
+        var results = new T?[files.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (Trusted(files[i], diagnostics) is { } known)
+            {
+                results[i] = (T?)known.Value;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        Parallel.ForEach(missing, i => results[i] = Get(files[i], diagnostics, d => read(files[i], d)));
         Entry?[] entries = [.. files.Select(f => _entries.GetValueOrDefault(f))];
         Remember(files, entries, results, [.. Enumerable.Range(0, entries.Length).Where(i => entries[i] is { Diagnostics.Count: > 0 })]);
         return results;
     }
 
-    private Places Remember<T>(IReadOnlyList<string> files, Entry?[] entries, T?[] values, List<int> reporting)
+    private void Remember<T>(IReadOnlyList<string> files, Entry?[] entries, T?[] values, List<int> reporting)
     {
-        var byFullPath = _readAll.TryGetValue(files, out var known) ? known.ByFullPath : new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
+        Places? known;
+        lock (_readAll)
+        {
+            _readAll.TryGetValue(files, out known);
+        }
+
+        var byFullPath = known is not null ? known.ByFullPath : new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
         if (known is null)
         {
             for (var i = 0; i < entries.Length; i++)
@@ -153,8 +170,11 @@ public sealed class FileMemo
         }
 
         var places = new Places(entries, values, [.. reporting], byFullPath);
-        _readAll.AddOrUpdate(files, places);
-        return places;
+        lock (_readAll)
+        {
+            _readAll[files] = places;
+            _usedPlaces.Add(places);
+        }
     }
 
     /// <summary>Reads through <paramref name="memo"/> when there is one (a session), directly otherwise (one build).</summary>
@@ -250,6 +270,12 @@ public sealed class FileMemo
     /// <summary>Forgets files no build asked for since the last call (deleted or renamed ones); call once per build.</summary>
     public void EndBuild()
     {
+        // A list no build read is a listing that changed: its places are of no further use.
+        foreach (var list in _readAll.Where(p => !_usedPlaces.Contains(p.Value)).Select(p => p.Key).ToList())
+        {
+            _readAll.Remove(list);
+        }
+
         // Usually no file went away: then every entry was used, and none need be looked for.
         if (_usedThisBuild != _entries.Count)
         {

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using BlackJanuary.Checks;
-using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using Markdig;
@@ -19,177 +16,126 @@ namespace BlackJanuary.Markdown;
 /// </summary>
 public static partial class MarkdownStage
 {
-    /// <param name="memo">Bodies rendered by earlier builds of this session; only what changed is rendered again.</param>
-    public static Site Render(Site site, DiagnosticBag diagnostics, MarkdownMemo? memo = null)
+    /// <param name="session">Keeps what each body was made into; a rebuild converts only the bodies an edit concerns.</param>
+    public static Site Render(Site site, DiagnosticBag diagnostics, Session? session = null)
     {
-        memo ??= new MarkdownMemo();
-        memo.UsePipeline(site.Config.RawHtml);
         var pipeline = MarkdownPipelineFactory.For(allowHtml: site.Config.RawHtml != RawHtml.Escaped);
 
         // Each body is parsed once, its headings collected and its HTML written in the same pass:
         // where a link leads depends only on the paths the site publishes, which loading knows.
         // Anchors, which may be any page's headings, are checked at the end.
-        var (context, targets) = memo.Links(ContextInputs.Of(site), () => new LinkTargets(site));
-        // The last build's pages, bodies and what was made of them, by place, when rendered in
-        // this very context: a place whose page is the very same object keeps all of it, unread.
-        var last = memo.PlacesIn(context, site.Pages.Count);
-        var pageBodies = Remembered.Each(site.Pages,
-            (p, i) => last?.BodyAt(i, p) ?? Known(memo.Pages, p.SourcePath, p.Markdown, p.BodyLocation, context),
-            p => memo.Pages[p.SourcePath] = Convert(p.Markdown, p.BodyLocation, p, site, targets.Value, pipeline, context, memo.Pages.GetValueOrDefault(p.SourcePath), headings: true));
-        // The pages made at the last build, copied whole, and made again at each place that did not keep its page and body.
-        var pages = last is not null ? (Page[])last.Made.Clone() : new Page[pageBodies.Length];
-        var reporting = new List<int>();
-        for (var i = 0; i < pageBodies.Length; i++)
-        {
-            var body = pageBodies[i];
-            if (last is not null && last.Kept(i, site.Pages[i], body))
-            {
-                continue;
-            }
+        var inputs = ContextInputs.Of(site);
+        var context = Session.Once(session, "markdown.context", inputs, () => new LinkContext(inputs, new Lazy<LinkTargets>(() => new LinkTargets(site))));
+        var pages = Session.Each(session, "markdown.pages", new Units<Page, PageInputs, ConvertedPage>(
+            site.Pages, context, p => p.SourcePath, p => new PageInputs(p, context),
+            (p, d) => ConvertedPage.Of(p, Convert(p.Markdown, p.BodyLocation, p, site, context.Targets.Value, pipeline, d, headings: true))), diagnostics);
 
-            if (body.Diagnostics.Count > 0)
-            {
-                reporting.Add(i);
-            }
+        var anchors = Session.Once(session, "markdown.anchors", new AnchorsInputs(
+            context,
+            new ByPlace<ConvertedPage>(pages, (a, b) => a.Body.HeadingIds.SetEquals(b.Body.HeadingIds)),
+            new ByPlace<TimelineEvent>(site.Timeline, (a, b) => a.Id == b.Id),
+            new ByPlace<Page>(site.Pages, Page.SameAnchors)), () => new Anchors(site, [.. pages.Select(p => p.Body.HeadingIds)]));
 
-            pages[i] = body.Made(site.Pages[i], p => p with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks });
-        }
+        // A page's anchors are checked afresh only when its body or the anchors changed: another page's headings never convert it again.
+        Session.Each(session, "markdown.anchor-links", new Units<ConvertedPage, AnchorInputs, ConvertedPage>(
+            pages, anchors, p => p.Page.SourcePath, p => new AnchorInputs(p.Body, anchors), (p, d) => CheckAnchors(p, anchors, d)), diagnostics);
 
-        reporting.AddRange(last?.Reporting.Where(i => last.Kept(i, site.Pages[i], pageBodies[i])) ?? []);
-        foreach (var i in reporting)
-        {
-            diagnostics.AddRange(pageBodies[i].Diagnostics);
-        }
+        var timelines = Session.Once(session, "markdown.timelines", new TimelineInputs(site.Timelines, context, anchors), diagnostics,
+            d => RenderEvents(site, context, pipeline, anchors, session, d));
+        return site with { Pages = [.. pages.Select(p => p.Page)], Timelines = timelines };
+    }
 
-        var anchors = memo.Anchors(site, context, pageBodies);
-        var timelines = memo.Timelines(site.Timelines, context, anchors, () => RenderEvents(site, context, targets, pipeline, anchors, memo));
-        diagnostics.AddRange(timelines.Reported);
+    /// <summary>What every body's conversion reads besides its own Markdown: where its links may lead. The very same object while its inputs are equal.</summary>
+    private sealed class LinkContext(ContextInputs inputs, Lazy<LinkTargets> targets)
+    {
+        public ContextInputs Inputs => inputs;
 
-        // Anchor problems by place too: a kept body checked against the very same anchors found what it found.
-        var sameAnchors = last is not null && ReferenceEquals(last.Anchors, anchors);
-        var anchorProblems = sameAnchors ? (IReadOnlyList<Diagnostic>[])last!.AnchorProblems.Clone() : new IReadOnlyList<Diagnostic>[pageBodies.Length];
-        for (var i = 0; i < pageBodies.Length; i++)
-        {
-            if (!sameAnchors || !last!.Kept(i, site.Pages[i], pageBodies[i]))
-            {
-                anchorProblems[i] = CheckAnchors(pageBodies[i], anchors);
-            }
+        public Lazy<LinkTargets> Targets => targets;
+    }
 
-            if (anchorProblems[i].Count > 0)
-            {
-                diagnostics.AddRange(anchorProblems[i]);
-            }
-        }
+    /// <summary>A page's conversion reads the page (its Markdown, where it is written, its place) and the link context.</summary>
+    private sealed record PageInputs(Page Page, LinkContext Context);
 
-        memo.Remember(new MarkdownMemo.Places(context, site.Pages, pageBodies, pages, [.. reporting], anchors, anchorProblems));
-        memo.Keep(site.Pages, timelines.Keys);
-        return site with { Pages = pages, Timelines = timelines.Events };
+    private sealed record AnchorsInputs(LinkContext Context, ByPlace<ConvertedPage> Headings, ByPlace<TimelineEvent> Events, ByPlace<Page> TimelinePages);
+
+    private sealed record AnchorInputs(Body Body, Anchors Anchors);
+
+    private sealed record TimelineInputs(IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Events, LinkContext Context, Anchors Anchors);
+
+    private sealed record EventInputs(string Markdown, SourceLocation At, LinkContext Context);
+
+    /// <summary>A page with its converted body, and the body.</summary>
+    private sealed record ConvertedPage(Page Page, Body Body)
+    {
+        public static ConvertedPage Of(Page page, Body body) => new(page with { ContentHtml = body.Html, ExternalLinks = body.ExternalLinks }, body);
     }
 
     /// <summary>
     /// The event bodies of every language, written as if on the timeline page of their language,
     /// so that their relative links resolve from there, to pages in the same language.
     /// </summary>
-    private static MarkdownMemo.RenderedTimelines RenderEvents(Site site, string context, Lazy<LinkTargets> targets, MarkdownPipeline pipeline, Anchors anchors, MarkdownMemo memo)
+    private static Dictionary<string, IReadOnlyList<TimelineEvent>> RenderEvents(Site site, LinkContext context, MarkdownPipeline pipeline, Anchors anchors, Session? session, DiagnosticBag diagnostics)
     {
-        var reported = new DiagnosticBag();
-        var keys = new List<string>();
         var timelines = new Dictionary<string, IReadOnlyList<TimelineEvent>>(StringComparer.Ordinal);
         foreach (var (language, events) in site.Timelines)
         {
             var timelinePage = site.TimelinePageIn(language);
             var withBodies = events.Where(e => e.BodyMarkdown.Length > 0).ToList();
-            var bodies = Remembered.Each(withBodies,
-                (e, _) => Known(memo.Events, EventKey(e, language), e.BodyMarkdown, e.Location, context),
-                e => memo.Events[EventKey(e, language)] = Convert(e.BodyMarkdown, e.Location, timelinePage, site, targets.Value, pipeline, context, memo.Events.GetValueOrDefault(EventKey(e, language)), headings: false));
+            // Each language has its own texts, and its own links: remembered per language.
+            var bodies = Session.Each(session, "markdown.events." + language, new Units<TimelineEvent, EventInputs, Body>(
+                withBodies, context, e => e.Id, e => new EventInputs(e.BodyMarkdown, e.Location, context),
+                (e, d) => Convert(e.BodyMarkdown, e.Location, timelinePage, site, context.Targets.Value, pipeline, d, headings: false)), diagnostics);
             var made = new Dictionary<TimelineEvent, TimelineEvent>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < withBodies.Count; i++)
             {
                 var body = bodies[i];
-                reported.AddRange(body.Diagnostics);
-                reported.AddRange(CheckAnchors(body, anchors));
-                made[withBodies[i]] = body.Made(withBodies[i], e => e with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks });
+                CheckAnchors(body, anchors, diagnostics);
+                made[withBodies[i]] = withBodies[i] with { BodyHtml = body.Html, ExternalLinks = body.ExternalLinks };
             }
 
             timelines[language] = events.Select(e => made.GetValueOrDefault(e, e)).ToList();
-            keys.AddRange(withBodies.Select(e => EventKey(e, language)));
         }
 
-        return new MarkdownMemo.RenderedTimelines(timelines, keys, reported.Sorted());
+        return timelines;
     }
 
-    /// <summary>An event's body is remembered per language: each has its own text, and its own links.</summary>
-    private static string EventKey(TimelineEvent e, string language) => language + "\n" + e.Id;
-
-    /// <summary>What is wrong with the anchors of a body's links: each that names no heading (or event) of the page it leads to.</summary>
-    private static IReadOnlyList<Diagnostic> CheckAnchors(MarkdownMemo.Body body, Anchors anchors)
+    /// <summary>Reports each anchor of a page's links that names no heading (or event) of the page it leads to.</summary>
+    private static ConvertedPage CheckAnchors(ConvertedPage page, Anchors anchors, DiagnosticBag diagnostics)
     {
-        if (body.AnchorLinks.Count == 0)
-        {
-            return [];
-        }
+        CheckAnchors(page.Body, anchors, diagnostics);
+        return page;
+    }
 
-        var problems = new DiagnosticBag();
+    private static void CheckAnchors(Body body, Anchors anchors, DiagnosticBag diagnostics)
+    {
         foreach (var link in body.AnchorLinks)
         {
             if (anchors.Problem(link.Path, link.Fragment) is { } problem)
             {
-                problems.Warning(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
+                diagnostics.Warning(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
             }
         }
-
-        // The one empty list for every body whose anchors are all there, as for bodies without any.
-        return problems.Any ? problems.Sorted() : [];
     }
 
     /// <summary>
     /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
     /// how URLs are written. Two builds with the same inputs render the same Markdown alike.
     /// </summary>
-    internal sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, string[] Media)
+    private sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, Values<string> Media)
     {
         public static ContextInputs Of(Site site) => new(
             site.Config.BaseUrl, site.Config.RawHtml,
             // Event links resolve from each language's timeline page, and page links to the default language's file.
             site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
-            new ByPlace<Page>(site.Pages, (a, b) => a.Path == b.Path && a.SourcePath == b.SourcePath), [.. site.Media.Select(m => m.OutputPath)]);
-
-        /// <summary>
-        /// Compared place by place: the same page keeps the same object from build to build, so
-        /// this is cheap, unlike hashing them all again.
-        /// </summary>
-        public bool SameAs(ContextInputs other) =>
-            BaseUrl == other.BaseUrl && RawHtml == other.RawHtml && TimelinePages == other.TimelinePages
-            && Pages.Equals(other.Pages) && Media.AsSpan().SequenceEqual(other.Media);
-
-        /// <summary>A hash of the inputs, kept with each body rendered in them.</summary>
-        public string Key()
-        {
-            var text = new System.Text.StringBuilder();
-            text.Append(BaseUrl).Append('\n').Append(RawHtml).Append('\n').Append(TimelinePages).Append('\n');
-            foreach (var page in Pages.Items)
-            {
-                text.Append(page.Path).Append('\t').Append(page.SourcePath).Append('\n');
-            }
-
-            text.AppendJoin(' ', Media);
-            return System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
-        }
+            new ByPlace<Page>(site.Pages, Page.SameLinkTarget), new Values<string>([.. site.Media.Select(m => m.OutputPath)]));
     }
-
-    /// <summary>The body from the memo when its Markdown and context are unchanged.</summary>
-    private static MarkdownMemo.Body? Known(ConcurrentDictionary<string, MarkdownMemo.Body> bodies, string key, string markdown, SourceLocation at, string context) =>
-        bodies.TryGetValue(key, out var known) && known.IsFor(markdown, at) && known.Context == context ? known : null;
 
     private static readonly IReadOnlySet<string> NoHeadings = new HashSet<string>();
 
-    /// <summary>A body parsed, its headings collected, and rendered to HTML in <paramref name="context"/>.</summary>
+    /// <summary>A body parsed, its headings collected, and rendered to HTML.</summary>
     /// <param name="from">The page whose links these are (for an event, its timeline page).</param>
-    /// <param name="before">The body of the last build, if any: its heading ids and links are kept where they are the same, so that later stages see them unchanged.</param>
-    private static MarkdownMemo.Body Convert(
-        string markdown, SourceLocation at, Page? from, Site site, LinkTargets targets, MarkdownPipeline pipeline, string context, MarkdownMemo.Body? before, bool headings)
+    private static Body Convert(string markdown, SourceLocation at, Page? from, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag own, bool headings)
     {
-        var own = new DiagnosticBag();
         var external = new List<WrittenLink>();
         var anchored = new List<AnchorLink>();
         var (ids, html) = (NoHeadings, "");
@@ -197,15 +143,13 @@ public static partial class MarkdownStage
         {
             if (headings)
             {
-                var found = doc.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                ids = before is not null && found.SetEquals(before.HeadingIds) ? before.HeadingIds : found;
+                ids = doc.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
             }
 
             html = ToHtml(doc, from, at, site, targets, pipeline, own, external, anchored);
         }
 
-        IReadOnlyList<WrittenLink> keptLinks = before is not null && before.ExternalLinks.SequenceEqual(external) ? before.ExternalLinks : external;
-        return new MarkdownMemo.Body(markdown, at, ids, context, html, keptLinks, anchored, own.Sorted());
+        return new Body(ids, html, external, anchored);
     }
 
     /// <summary>Markdig refuses input nested past its limits (128 levels) by throwing; that is bad content, not a crash.</summary>

@@ -56,6 +56,19 @@ public sealed record Page(
         string.Equals(a.Path, b.Path, StringComparison.Ordinal) && string.Equals(a.Language, b.Language, StringComparison.Ordinal)
         && string.Equals(a.TranslationKey, b.TranslationKey, StringComparison.Ordinal);
 
+    /// <summary>Whether two versions of a page are the same target to a link: the same URL from the same file.</summary>
+    public static bool SameLinkTarget(Page a, Page b) => a.Path == b.Path && a.SourcePath == b.SourcePath;
+
+    /// <summary>Whether two versions of a page hold the same anchors of events: the same URL, showing the timeline or not.</summary>
+    public static bool SameAnchors(Page a, Page b) => a.Path == b.Path && (a.Layout == "timeline") == (b.Layout == "timeline");
+
+    /// <summary>Whether two versions of a page look alike to the site-wide checks: the same image, alt text, title, draft state, file and place.</summary>
+    public static bool SameForChecks(Page a, Page b) =>
+        a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Title == b.Title && a.Draft == b.Draft && a.SourcePath == b.SourcePath && SamePlace(a, b);
+
+    /// <summary>Whether two versions of a page are dated alike at the same place: what ordering pages by date (the feed) reads.</summary>
+    public static bool SameDate(Page a, Page b) => a.Date == b.Date && SamePlace(a, b);
+
     /// <summary>
     /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become
     /// folders with an index.html; "404.html" stays a file because hosts look for it by that name.

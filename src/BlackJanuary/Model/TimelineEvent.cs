@@ -33,6 +33,9 @@ public sealed record TimelineEvent(
     /// <summary>The language <see cref="Title"/> is written in: the page's, or the default language's where the event has no translation.</summary>
     public string Language { get; init; } = "";
 
+    /// <summary>Whether two versions of an event look alike to the site-wide checks: the same image, alt text, id and place in the file.</summary>
+    public static bool SameForChecks(TimelineEvent a, TimelineEvent b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location && a.Id == b.Id;
+
     /// <summary>
     /// The event in <paramref name="language"/>: each text in that language, else the one written
     /// for every language, else the default language's. Nothing is made up for a missing text.

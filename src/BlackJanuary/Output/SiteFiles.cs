@@ -12,20 +12,35 @@ public static partial class SiteFiles
 {
 
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
-    /// <param name="memo">The files of the session's last build, kept when what they are made from is unchanged.</param>
-    public static IEnumerable<(string Path, string Text)> All(Site site, SiteFilesMemo? memo = null)
+    /// <param name="session">The session whose last build's files are kept when what they are made from is unchanged.</param>
+    public static IEnumerable<(string Path, string Text)> All(Site site, Session? session = null)
     {
-        memo ??= new SiteFilesMemo();
         var c = site.Config;
         return
         [
             // hreflang alternates come from the pages' translation keys.
-            (GeneratedFiles.SitemapFile, memo.Text(GeneratedFiles.SitemapFile, [c, new ByPlace<Page>(site.Pages, Page.SamePlace)], () => Sitemap(site))),
-            .. c.Languages.Select(l => (GeneratedFiles.FeedPath(c, l.Code), memo.Text(GeneratedFiles.FeedPath(c, l.Code), [c, memo.Newest(site, l.Code, FeedPlaces)], () => AtomFeed(site, l.Code)))),
+            (GeneratedFiles.SitemapFile, Session.Once(session, "output.sitemap", new PagesKey(c, new ByPlace<Page>(site.Pages, Page.SamePlace)), () => Sitemap(site))),
+            .. c.Languages.Select(l => (GeneratedFiles.FeedPath(c, l.Code), Session.Once(session, "output.feed." + l.Code, new FeedKey(c, NewestPages(site, l.Code, session)), () => AtomFeed(site, l.Code)))),
             (GeneratedFiles.RobotsFile, Robots(site)),
             (GeneratedFiles.HeadersFile, Headers(site)),
             .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
         ];
+    }
+
+    /// <summary>What the sitemap reads: the settings, and each page's place in the site.</summary>
+    private sealed record PagesKey(SiteConfig Config, ByPlace<Page> Pages);
+
+    /// <summary>What a feed reads: the settings and its entries, each compared whole.</summary>
+    private sealed record FeedKey(SiteConfig Config, Values<Page> Entries);
+
+    /// <summary>
+    /// The newest pages of a language, for its feed: found again only when some page changed its
+    /// date, path or language, the only things the finding reads.
+    /// </summary>
+    private static Values<Page> NewestPages(Site site, string language, Session? session)
+    {
+        var places = Session.Once(session, "output.newest." + language, new PagesKey(site.Config, new ByPlace<Page>(site.Pages, Page.SameDate)), () => FeedPlaces(site, language));
+        return new Values<Page>([.. places.Select(i => site.Pages[i])]);
     }
 
     /// <summary>

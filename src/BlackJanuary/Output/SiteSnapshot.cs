@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Incremental;
 using BlackJanuary.Model;
-using BlackJanuary.Templates;
 
 namespace BlackJanuary.Output;
 
@@ -17,17 +17,10 @@ public sealed record SiteSnapshot(
     Site? Site,
     IReadOnlyDictionary<string, SiteFile> Files,
     int Pages,
-    int PagesRendered);
-
-/// <summary>An output file: generated text, or a file copied as it is (assets, media).</summary>
-public sealed record SiteFile(string? Text, string? SourceFile)
+    int PagesRendered)
 {
-    public static SiteFile Generated(string text) => new(text, null);
-
-    public static SiteFile CopyOf(string sourceFile) => new(null, sourceFile);
-
-    /// <summary>A page a one-off build wrote to the output as soon as it was rendered: only its path is kept.</summary>
-    public static SiteFile Written { get; } = new(null, null);
+    /// <summary>The files a disk build wrote, once it swapped them in; 0 in memory.</summary>
+    public int FilesWritten { get; init; }
 }
 
 /// <summary>
@@ -38,7 +31,7 @@ public sealed record SiteFile(string? Text, string? SourceFile)
 /// </summary>
 /// <remarks>
 /// What the checks find depends only on the paths and what they are made from, in the order they
-/// were added; a rebuild usually adds the very same ones, and then the last build's findings
+/// were added; a rebuild usually adds the very same ones, and then the session's last findings
 /// hold without checking 10,000 paths again.
 /// </remarks>
 internal sealed class SiteFileSet
@@ -47,10 +40,6 @@ internal sealed class SiteFileSet
     private IReadOnlyList<RenderedPage> _pages = [];
     private bool _pagesWritten;
     private readonly List<(string Path, SiteFile File, string Source)> _added = [];
-    // Of the last check: which files were kept (the pages' places first), what was reported, and the files that can be written.
-    private bool[] _kept = [];
-    private IReadOnlyList<Diagnostic> _reported = [];
-    private Dictionary<string, SiteFile>? _output;
 
     /// <summary>The rendered pages, each written to its output file.</summary>
     /// <param name="written">True when they are on disk already, written as they were rendered: only their paths are kept.</param>
@@ -62,81 +51,33 @@ internal sealed class SiteFileSet
     private int Count => _pages.Count + _added.Count;
 
     private (string Path, SiteFile File, string Source) At(int i) => i < _pages.Count
-        ? (_pages[i].OutputFile, _pagesWritten ? SiteFile.Written : SiteFile.Generated(_pages[i].Html), _pages[i].Page.SourcePath)
+        ? (_pages[i].OutputFile, _pagesWritten ? SiteFile.Written : _pages[i].File, _pages[i].Page.SourcePath)
         : _added[i - _pages.Count];
 
+    /// <summary>What the checks of the paths read: each path and what it is made from, in the order added.</summary>
+    private sealed record PathsKey(ByPlace<RenderedPage> Pages, Values<(string Path, string Source)> Added);
+
     /// <summary>Checks the paths, reports each problem, and returns the files that can be written.</summary>
-    /// <param name="previous">The set of the session's last build, whose findings hold if it added the same paths from the same sources.</param>
-    public IReadOnlyDictionary<string, SiteFile> Check(DiagnosticBag diagnostics, SiteFileSet? previous)
+    /// <param name="session">Keeps the findings while a rebuild adds the same paths from the same sources in the same order.</param>
+    public IReadOnlyDictionary<string, SiteFile> Check(DiagnosticBag diagnostics, Session? session)
     {
-        if (previous is not null && SamePaths(previous))
+        var key = new PathsKey(new ByPlace<RenderedPage>(_pages, RenderedPage.SamePath), new Values<(string, string)>([.. _added.Select(a => (a.Path, a.Source))]));
+        var admitted = Session.Once(session, "output.paths", key, diagnostics, found =>
         {
-            (_kept, _reported) = (previous._kept, previous._reported);
-            diagnostics.AddRange(_reported);
-            // The last build's files, copied whole, with each file that is not the very same object put at its path.
-            _output = new Dictionary<string, SiteFile>(previous._output!, StringComparer.Ordinal);
-            for (var i = 0; i < Count; i++)
-            {
-                if (_kept[i] && !SameAt(i, previous))
-                {
-                    var (path, file, _) = At(i);
-                    _output[path] = file;
-                }
-            }
-
-            return _output;
-        }
-
-        var own = new DiagnosticBag();
-        var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
-        _kept = [.. Enumerable.Range(0, Count).Select(i => At(i)).Select(a => Admit(a.Path, a.Source, entries, own))];
-        _reported = own.Sorted();
-        diagnostics.AddRange(_reported);
-        _output = new Dictionary<string, SiteFile>(Count, StringComparer.Ordinal);
+            var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
+            return Enumerable.Range(0, Count).Select(At).Select(a => Admit(a.Path, a.Source, entries, found)).ToArray();
+        });
+        var output = new Dictionary<string, SiteFile>(Count, StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
-            if (_kept[i])
+            if (admitted[i])
             {
                 var (path, file, _) = At(i);
-                _output[path] = file;
+                output[path] = file;
             }
         }
 
-        return _output;
-    }
-
-    /// <summary>Whether place <paramref name="i"/> holds the very same file as in <paramref name="previous"/>: a page that is the very same object is.</summary>
-    private bool SameAt(int i, SiteFileSet previous) => i < _pages.Count
-        ? ReferenceEquals(_pages[i], previous._pages[i]) && _pagesWritten == previous._pagesWritten
-        : ReferenceEquals(_added[i - _pages.Count].File, previous._added[i - _pages.Count].File);
-
-    private bool SamePaths(SiteFileSet previous)
-    {
-        if (previous._pages.Count != _pages.Count || previous._added.Count != _added.Count || previous._output is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < _pages.Count; i++)
-        {
-            var (page, before) = (_pages[i], previous._pages[i]);
-            if (!ReferenceEquals(page, before)
-                && !(string.Equals(page.OutputFile, before.OutputFile, StringComparison.Ordinal) && string.Equals(page.Page.SourcePath, before.Page.SourcePath, StringComparison.Ordinal)))
-            {
-                return false;
-            }
-        }
-
-        for (var i = 0; i < _added.Count; i++)
-        {
-            if (!string.Equals(_added[i].Path, previous._added[i].Path, StringComparison.Ordinal)
-                || !string.Equals(_added[i].Source, previous._added[i].Source, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return output;
     }
 
     /// <summary>Whether a file may be written at <paramref name="path"/>; reports why not.</summary>

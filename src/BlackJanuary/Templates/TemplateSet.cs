@@ -12,7 +12,7 @@ namespace BlackJanuary.Templates;
 /// Every template of the theme, parsed once. A template in an earlier root (a site's own
 /// templates) overrides the one of the same name in later roots (the theme).
 /// </summary>
-public sealed class TemplateSet : ITemplateLoader
+public sealed class TemplateSet : ITemplateLoader, IEquatable<TemplateSet>
 {
     private readonly Dictionary<string, Template> _templates;
 
@@ -69,8 +69,13 @@ public sealed class TemplateSet : ITemplateLoader
     public IEnumerable<string> Names => _templates.Keys;
 
     /// <summary>Whether both sets have the same names, each the very same parsed template (an unchanged file is not parsed again).</summary>
-    internal bool SameAs(TemplateSet other) =>
-        _templates.Count == other._templates.Count && _templates.All(t => ReferenceEquals(other.GetOrNull(t.Key), t.Value));
+    /// <summary>Equal to another set of the very same parsed templates under the same names: a session's rebuild reads unchanged files into the very same objects.</summary>
+    public bool Equals(TemplateSet? other) =>
+        other is not null && _templates.Count == other._templates.Count && _templates.All(t => ReferenceEquals(other.GetOrNull(t.Key), t.Value));
+
+    public override bool Equals(object? obj) => obj is TemplateSet other && Equals(other);
+
+    public override int GetHashCode() => _templates.Count;
 
     internal static SourceLocation Locate(SourceSpan span, string fallbackFile) =>
         new(string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName, span.Start.Line + 1, span.Start.Column + 1);

@@ -20,7 +20,7 @@ public static class TemplateStage
     /// <summary>Read-only and the same for every site, so made once: making them is most of rendering a single page.</summary>
     private static readonly Lazy<ScriptObject> Builtins = new(TemplateFunctions.ReproducibleBuiltins);
 
-    /// <param name="memo">Pages rendered by earlier builds of this session; only pages a change concerns are rendered again.</param>
+    /// <param name="session">Keeps each page's render; a rebuild renders only the pages a change concerns.</param>
     /// <param name="check">
     /// The checks of a rendered page's HTML (ids used twice): given by the caller, so that this
     /// stage knows no check, and run on each page as it is rendered, so that a page kept from the
@@ -31,10 +31,10 @@ public static class TemplateStage
     /// returned have no HTML. A one-off build writes them at once, instead of holding every page
     /// of a large site in memory until the last is rendered.
     /// </param>
-    public static IReadOnlyList<RenderedPage> Render(Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics, TemplateMemo? memo = null, Action<RenderedPage, DiagnosticBag>? check = null, Action<RenderedPage>? write = null)
+    public static IReadOnlyList<RenderedPage> Render(
+        Site site, TemplateSet templates, UiStrings strings, AssetManifest assets, string version, DiagnosticBag diagnostics,
+        Session? session = null, Action<RenderedPage, DiagnosticBag>? check = null, Action<RenderedPage>? write = null)
     {
-        memo ??= new TemplateMemo();
-        memo.BeginBuild();
         if (!templates.Contains(BaseLayout))
         {
             diagnostics.Error(DiagnosticCodes.MissingTemplate, new SourceLocation(BaseLayout),
@@ -42,58 +42,71 @@ public static class TemplateStage
             return [];
         }
 
-        // Every remembered render was current at the last build; with the very same templates, the ones it ran still are.
-        var sameTemplates = memo.SameTemplates(templates);
         var shareImage = assets.Find("images/share.png") is { } share ? site.Config.AbsoluteUrlFor(share.OutputPath) : "";
         var c = site.Config;
         var timelinePages = c.Languages.Select(l => site.TimelinePageIn(l.Code)).ToArray();
         // What every page's render may read of the site: settings, each language's navigation,
         // which pages and files exist and what they translate (the switcher), assets, UI strings.
-        var siteKey = memo.Token("site", [
-            c, version, shareImage, strings.Key, timelinePages.Select(p => p?.Path).ToArray(),
-            c.Languages.SelectMany(l => site.Navs[l.Code].Select(n => (l.Code, n))).ToArray(),
+        // A token: the very same object while these are equal, so that each page compares it at a glance.
+        var siteKey = Session.Once(session, "templates.site", new SiteInputs(
+            c, version, shareImage, strings.Key, new Values<string?>([.. timelinePages.Select(p => p?.Path)]),
+            new Values<(string, NavItem)>([.. c.Languages.SelectMany(l => site.Navs[l.Code].Select(n => (l.Code, n)))]),
             new ByPlace<Page>(site.Pages, Page.SamePlace),
-            site.Media.Select(m => m.OutputPath).ToArray(), assets.All.ToArray()]);
-        var targets = new Lazy<LinkTargets>(() => memo.Targets(siteKey, site));
+            new Values<string>([.. site.Media.Select(m => m.OutputPath)]), new Values<Asset>([.. assets.All])), () => new object());
+        var targets = new Lazy<LinkTargets>(() => Session.Once(session, "templates.targets", siteKey, () => new LinkTargets(site)).For(site));
         // What find_page finds for a path is the same for every page of a build: looked up once.
         var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
         Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);
-        var changedPaths = memo.ChangedPaths(site.Pages);
         // What a page that reads 'timeline' sees: the events in every language and the pages that show them, with URLs made by the settings.
-        var timelineKey = memo.Token("timeline", [c, timelinePages, site.AllEvents.ToArray()]);
+        var timelineKey = Session.Once(session, "templates.timeline", new TimelineInputs(c, new Values<Page?>(timelinePages), new Values<TimelineEvent>([.. site.AllEvents])), () => new object());
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
         var shared = new Lazy<Shared>(() => new Shared(
             Builtins.Value,
             TemplateFunctions.Create(site, assets, strings, targets.Value),
-            memo.Timeline(timelineKey, () => c.Languages.ToDictionary(l => l.Code, l => TemplateModel.TimelineObject(site, l.Code)))));
-        // With the same site and timeline as at the last build, the same templates, and no page
-        // changed that any render found with find_page, a place whose page is the very same
-        // object keeps its render without a look at what it read.
-        var unchanged = memo.SameAsLastBuild(siteKey, timelineKey, sameTemplates, changedPaths);
-        var entries = Remembered.Each(site.Pages,
-            (page, index) => (unchanged ? memo.KeptAt(index, page) : null)
-                ?? (memo.Known(page, index) is { } known && IsCurrent(known, page, siteKey, timelineKey, sameTemplates ? null : templates, PageAtPath, changedPaths) ? known : null),
-            page =>
+            Session.Once(session, "templates.timeline-objects", timelineKey, () => c.Languages.ToDictionary(l => l.Code, l => TemplateModel.TimelineObject(site, l.Code)))));
+        var renders = Session.Each(session, "templates.pages", new Units<Page, PageInputs, PageRender>(
+            site.Pages,
+            // Kept by place while the site, the timeline and the templates are the same.
+            new RenderScope(siteKey, timelineKey, templates),
+            p => p.SourcePath,
+            p => new PageInputs(p, siteKey),
+            (page, d) =>
             {
-                memo.Count();
-                var reads = new RenderReads();
+                var reads = new RenderReads(timelineKey);
                 var html = RenderPage(site, WithTitle(page, c, strings), templates, shared.Value, version, shareImage, reads);
-                if (html is not null)
+                var rendered = html is null ? null : new RenderedPage(page, html);
+                if (rendered is not null)
                 {
-                    var rendered = new RenderedPage(page, html);
                     check?.Invoke(rendered, reads.Diagnostics);
                     if (write is not null)
                     {
                         write(rendered);
-                        html = "";
+                        rendered = new RenderedPage(page, "");
                     }
                 }
 
-                memo.Found(reads);
-                return memo.Entries[page.SourcePath] = new TemplateMemo.Entry(page, siteKey, timelineKey, reads, html, reads.Diagnostics.Sorted());
-            });
-        return memo.Keep(site.Pages, entries, siteKey, timelineKey, diagnostics);
+                d.AddRange(reads.Diagnostics.Sorted());
+                return new PageRender(reads, rendered);
+            },
+            StillHolds: known => known.Reads.StillHolds(timelineKey, templates, PageAtPath),
+            ReadsOthers: known => known.Reads.Pages.Count > 0), diagnostics);
+        // The pages that failed have reported why.
+        return Array.FindIndex(renders, r => r.Page is null) < 0 ? [.. renders.Select(r => r.Page!)] : [.. renders.Select(r => r.Page).OfType<RenderedPage>()];
     }
+
+    private sealed record SiteInputs(
+        SiteConfig Config, string Version, string ShareImage, string Strings, Values<string?> TimelinePages, Values<(string, NavItem)> Navs,
+        ByPlace<Page> Pages, Values<string> Media, Values<Asset> Assets);
+
+    private sealed record TimelineInputs(SiteConfig Config, Values<Page?> TimelinePages, Values<TimelineEvent> Events);
+
+    private sealed record RenderScope(object Site, object Timeline, TemplateSet Templates);
+
+    /// <summary>A page's render reads the page itself and what every page sees; what else it read, it records (<see cref="RenderReads"/>).</summary>
+    private sealed record PageInputs(Page Page, object Site);
+
+    /// <summary>A page's render and what it read; no page when it failed.</summary>
+    private sealed record PageRender(RenderReads Reads, RenderedPage? Page);
 
     /// <summary>
     /// The built-in 404 page (for a site without pages/404.md) is titled in its language, with the
@@ -103,45 +116,6 @@ public static class TemplateStage
         page.IsNotFound && page.Title.Length == 0
             ? page with { Title = strings.Find("not_found_title", page.Language, config.Language) ?? "Page not found" }
             : page;
-
-    /// <summary>Whether a remembered render still holds: nothing it read has changed since.</summary>
-    /// <param name="templates">The templates, or null when they are those of the last build.</param>
-    /// <param name="changedPaths">The paths whose page changed since the last build (<see cref="TemplateMemo.ChangedPaths"/>), or null to look at every page the render found.</param>
-    private static bool IsCurrent(TemplateMemo.Entry known, Page page, object siteKey, object timelineKey, TemplateSet? templates, Func<string, Page?> pageAtPath, HashSet<string>? changedPaths)
-    {
-        if (!known.Page.Equals(page) || known.SiteKey != siteKey || (known.Reads.Timeline && known.TimelineKey != timelineKey))
-        {
-            return false;
-        }
-
-        if (templates is not null)
-        {
-            foreach (var (name, template) in known.Reads.Templates)
-            {
-                if (!ReferenceEquals(templates.GetOrNull(name), template))
-                {
-                    return false;
-                }
-            }
-        }
-
-        foreach (var (path, found) in known.Reads.Pages)
-        {
-            // With the same site token every path leads to the same place: a page that was not
-            // there is still not there, and one that is the very same object is still current.
-            if (changedPaths is not null && (found is null || !changedPaths.Contains(found.Path)))
-            {
-                continue;
-            }
-
-            if (!Equals(pageAtPath(path), found))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>What every page's render shares, built once per build: functions, and the timeline as each language shows it.</summary>
     private sealed record Shared(ScriptObject Builtins, ScriptObject Functions, IReadOnlyDictionary<string, ScriptObject> Timelines);

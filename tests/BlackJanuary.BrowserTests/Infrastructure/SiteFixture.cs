@@ -92,11 +92,11 @@ public sealed class SiteFixture : IAsyncLifetime
 
     private static void Build(string content, BuiltSite site)
     {
-        var result = SiteBuilder.Build(new BuildOptions(
+        var result = new SiteBuilder(new BuildOptions(
             ContentDir: content,
             TemplatesDir: Repository.Templates,
             OutputDir: site.OutputDir,
-            BaseUrl: site.BaseUrl.AbsoluteUri));
+            BaseUrl: site.BaseUrl.AbsoluteUri), BuildMode.Disk).Build();
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(

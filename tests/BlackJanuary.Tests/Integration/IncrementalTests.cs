@@ -27,8 +27,8 @@ public class IncrementalTests
     /// <param name="changes">What a watcher saw, if the rebuild is told; else it looks at every file.</param>
     private static SiteSnapshot Rebuild(SiteBuilder session, FixtureSite site, FileChanges? changes = null)
     {
-        var incremental = session.Render(changes);
-        var fresh = new SiteBuilder(Options(site)).Render();
+        var incremental = session.Build(changes);
+        var fresh = new SiteBuilder(Options(site), BuildMode.Memory).Build();
         Assert.Equal(fresh.Diagnostics, incremental.Diagnostics);
         Assert.Equal(fresh.Files.Keys.Order(), incremental.Files.Keys.Order());
         foreach (var (path, file) in fresh.Files)
@@ -44,7 +44,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        Assert.Equal(6, session.Render().PagesRendered); // home, about, history, timeline, plain, 404
+        Assert.Equal(6, session.Build().PagesRendered); // home, about, history, timeline, plain, 404
         Assert.Equal(0, Rebuild(session, site).PagesRendered);
     }
 
@@ -62,7 +62,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(TwoLanguages);
         var session = new SiteBuilder(Options(site));
-        Assert.Equal(5, session.Render().PagesRendered); // two homes, two timelines, 404
+        Assert.Equal(5, session.Build().PagesRendered); // two homes, two timelines, 404
         Assert.Equal(0, Rebuild(session, site).PagesRendered);
 
         site.Write("content/pages/index.ru.md", "---\ntitle: Главная\nweight: 1\n---\nВымысел, ещё раз. [Хронология](timeline.md).\n");
@@ -88,7 +88,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links here, still.\n");
         var after = Rebuild(session, site);
         Assert.Equal(1, after.PagesRendered);
@@ -100,7 +100,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/timeline.yaml", "- date: 1901-05-06\n  title: The bridge opens at last\n  body: A fictional bridge.\n");
         var after = Rebuild(session, site);
         Assert.Equal(1, after.PagesRendered);
@@ -112,7 +112,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("templates/layouts/timeline.html", "<h1>{{ page.title }}</h1><p>Changed layout</p>{{ for e in timeline.events }}<p id=\"{{ e.id }}\">{{ e.title }}</p>{{ end }}");
         Assert.Equal(1, Rebuild(session, site).PagesRendered);
 
@@ -127,7 +127,7 @@ public class IncrementalTests
         var session = new SiteBuilder(Options(site));
         site.Write("templates/layouts/page.html", "<h1>{{ page.title }}</h1>{{ include \"partials/footer.html\" }}{{ page.content }}");
         site.Write("content/pages/plain.md", "---\ntitle: Plain\nlayout: special\n---\nNothing links here.\n");
-        var broken = session.Render();
+        var broken = session.Build();
         Assert.Contains(broken.Diagnostics, d => d.Code == "BJ4003" && d.Message.Contains("partials/footer.html", StringComparison.Ordinal));
         Assert.Contains(broken.Diagnostics, d => d.Code == "BJ4002");
 
@@ -146,7 +146,7 @@ public class IncrementalTests
         site.Write("content/pages/history.md", "---\ntitle: History\n---\n## The <b>old</b> mill\n");
         site.Write("content/pages/about.md", "---\ntitle: About\n---\nSee [the mill](history.md#the-old-mill).\n");
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/site.yaml", "title: Fictional Memorial\nbase_url: https://memorial.example.org/sub/\nmarkdown:\n  unsafe_html: true\n");
         Rebuild(session, site);
     }
@@ -157,7 +157,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/history.md", "---\ntitle: History\n---\n## The old mill\n\nA fictional mill.\n");
         var after = Rebuild(session, site);
         Assert.Equal(1, after.PagesRendered);
@@ -175,7 +175,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/about.md", "---\ntitle: About the town\nweight: 2\n---\nSee the [timeline](timeline.md) and the [history](history.md#the-mill).\n");
         var after = Rebuild(session, site);
         Assert.Equal(6, after.PagesRendered);
@@ -187,7 +187,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/new.md", "---\ntitle: New page\n---\nFresh.\n");
         var added = Rebuild(session, site);
         Assert.Contains("new/index.html", added.Files.Keys);
@@ -204,7 +204,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/plain.md", "---\ntitle: [unclosed\n---\nBody.\n");
         var broken = Rebuild(session, site);
         Assert.False(broken.Succeeded);
@@ -224,7 +224,7 @@ public class IncrementalTests
         var session = new SiteBuilder(Options(site));
         var path = Path.Combine(site.Root, "content/pages/plain.md");
         var stamp = File.GetLastWriteTimeUtc(path);
-        session.Render();
+        session.Build();
         site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links HERE.\n");
         File.SetLastWriteTimeUtc(path, stamp); // same size, same time: only the content differs
         Assert.Contains("Nothing links HERE.", Rebuild(session, site).Files["plain/index.html"].Text, StringComparison.Ordinal);
@@ -239,7 +239,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links here, still.\n");
         var after = Rebuild(session, site, Seen(site, ["content/pages/plain.md"]));
         Assert.Equal(1, after.PagesRendered);
@@ -272,14 +272,14 @@ public class IncrementalTests
         }
 
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         SiteSnapshot Save(string file, string text)
         {
             site.Write(file, text);
             return Rebuild(session, site, Seen(site, [file]));
         }
 
-        Assert.Contains(session.Render().Diagnostics, d => d.Code == "BJ3001");
+        Assert.Contains(session.Build().Diagnostics, d => d.Code == "BJ3001");
         var pond = Save("content/pages/plain.md", "---\ntitle: Plain\n---\nNothing links here.\n\n## The pond\n");
         Assert.Equal(1, pond.PagesRendered);
         Assert.DoesNotContain(pond.Diagnostics, d => d.Code == "BJ3001");
@@ -300,7 +300,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/plain.md~", "---\ntitle: Plain\n---\nSaved through a temporary file.\n");
         File.Move(Path.Combine(site.Root, "content/pages/plain.md~"), Path.Combine(site.Root, "content/pages/plain.md"), overwrite: true);
         var saved = Rebuild(session, site, Seen(site, [], "content/pages/plain.md~", "content/pages/plain.md"));
@@ -321,7 +321,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         File.SetLastWriteTimeUtc(Path.Combine(site.Root, "content/pages/plain.md"), DateTime.UtcNow.AddMinutes(-5));
         Assert.Equal(0, Rebuild(session, site, Seen(site, ["content/pages/plain.md", "content/timeline.yaml"])).PagesRendered);
     }
@@ -331,10 +331,10 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nAn edit the watcher missed.\n");
         // Trusting the watcher is the point: what it does not name is not looked at.
-        Assert.DoesNotContain("An edit the watcher missed.", session.Render(Seen(site, [])).Files["plain/index.html"].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("An edit the watcher missed.", session.Build(Seen(site, [])).Files["plain/index.html"].Text, StringComparison.Ordinal);
         // A watcher that lost track (its buffer overflowed) names nothing, and everything is looked at.
         Assert.Contains("An edit the watcher missed.", Rebuild(session, site).Files["plain/index.html"].Text, StringComparison.Ordinal);
     }
@@ -345,7 +345,7 @@ public class IncrementalTests
         using var site = new FixtureSite(Files);
         site.Write("content/pages/news.md", "---\ntitle: News\ndate: 2001-02-03\n---\nFirst news.\n");
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         site.Write("content/pages/news.md", "---\ntitle: News\ndate: 2001-02-03\n---\nSecond news.\n");
         Assert.Contains("Second news.", Rebuild(session, site, Seen(site, ["content/pages/news.md"])).Files["feed.xml"].Text, StringComparison.Ordinal);
 

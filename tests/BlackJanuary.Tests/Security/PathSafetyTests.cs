@@ -1,5 +1,6 @@
 using System.Text;
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Model;
 using BlackJanuary.Output;
 using BlackJanuary.Tests.Support;
 
@@ -275,7 +276,7 @@ public class PathSafetyTests
         var diagnostics = new DiagnosticBag();
         var files = new SiteFileSet();
         files.Add(path, SiteFile.Generated("x"), "a test");
-        Assert.Empty(files.Check(diagnostics, previous: null));
+        Assert.Empty(files.Check(diagnostics, session: null));
         Assert.Equal(DiagnosticCodes.UnsafePath, Assert.Single(diagnostics.Sorted()).Code);
     }
 
