@@ -42,7 +42,7 @@ public static class ContentLoader
 
         if (ImagePathProblem(config.Image) is { } imageProblem)
         {
-            diagnostics.Error(DiagnosticCodes.UnsafePath, SiteImageLocation(configFile), imageProblem);
+            diagnostics.Error(DiagnosticCodes.UnsafePath, config.ImageLocation, imageProblem);
         }
 
         var localized = Directory.Exists(pagesDir) ? Localize(pages, config, pagesDir, diagnostics, content) : pages;
@@ -51,7 +51,7 @@ public static class ContentLoader
         var site = new Site(config, localized, timelines, navs, media);
         if (timeline.Count > 0 && site.TimelinePage is null)
         {
-            diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(Path.Combine(contentDir, "timeline.yaml"), 1, 1),
+            diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(timelineFile),
                 $"timeline.yaml has {timeline.Count} event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'");
         }
 
@@ -127,16 +127,6 @@ public static class ContentLoader
         }
 
         return null;
-    }
-
-    /// <summary>Where site.yaml writes 'image'. SiteConfig keeps no positions, so the file is read again, only to report a problem.</summary>
-    private static SourceLocation SiteImageLocation(string configFile)
-    {
-        var quiet = new DiagnosticBag();
-        return TextFile.Read(configFile, quiet) is { } text && Reading.YamlDocument.Parse(text, configFile, 1, quiet) is { } root
-            && YamlFields.Of(root, configFile, 1, quiet, "site.yaml") is { } fields
-            ? fields.ValueLocationOf("image")
-            : new SourceLocation(configFile);
     }
 
     /// <summary>True when <paramref name="contentDir"/> is a real folder; reports why not.</summary>
@@ -279,13 +269,16 @@ public static class ContentLoader
         return new Page(
             SourcePath: file,
             Title: title,
+            TitleLocation: fields.ValueLocationOf("title"),
             Date: date,
             Summary: summary,
             Layout: layout ?? (is404 ? "404" : path.Length == 0 ? "home" : "page"),
             LayoutLocation: fields.ValueLocationOf("layout"),
             Draft: draft,
             Path: path,
+            PathLocation: slug is null || is404 ? new SourceLocation(file) : fields.ValueLocationOf("slug"),
             Image: image,
+            ImageLocation: fields.ValueLocationOf("image"),
             ImageAlt: imageAlt,
             Weight: weight,
             NavTitle: navTitle,
@@ -426,7 +419,7 @@ public static class ContentLoader
             var language = page.LanguageInName ?? config.Language;
             if (config.Languages.All(l => l.Code != language))
             {
-                diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(page.SourcePath, 1, 1),
+                diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(page.SourcePath),
                     $"the file name ends in '.{language}', which is not a language of the site ({string.Join(", ", config.Languages.Select(l => l.Code))}); "
                     + $"add '{language}' to 'languages' in site.yaml, or write the name with a hyphen ({Path.GetFileName(page.TranslationKey)}-{language}.md)");
                 continue;
@@ -445,7 +438,7 @@ public static class ContentLoader
             var first = group.First();
             foreach (var other in group.Skip(1))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(other.SourcePath, 1, 1),
+                diagnostics.Error(DiagnosticCodes.DuplicateUrl, other.PathLocation,
                     $"this page and {Path.GetFileName(first.SourcePath)} both want the URL /{other.Path}; give one of them another 'slug' or file name"
                     + (other.LanguageInName is null != first.LanguageInName is null ? $" (a file without a language code is in the default language, '{config.Language}')" : ""));
             }
@@ -464,7 +457,9 @@ public static class ContentLoader
         if (!pages.Any(p => p.IsNotFound && p.Language == config.Language))
         {
             // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
-            pages.Add(new Page(Path.Combine(pagesDir, "404.md"), "", null, "", "404", default, false, Page.NotFoundPath, "", "", null, "", "", default)
+            var file = Path.Combine(pagesDir, "404.md");
+            var at = new SourceLocation(file);
+            pages.Add(new Page(file, "", at, null, "", "404", default, false, Page.NotFoundPath, at, "", at, "", null, "", "", default)
             {
                 Language = config.Language,
                 TranslationKey = "404",
@@ -641,6 +636,7 @@ public static class ContentLoader
             ImageAlt: imageAlt,
             Location: fields.Location)
         {
+            ImageLocation = fields.ValueLocationOf("image"),
             Texts = texts,
         };
     }

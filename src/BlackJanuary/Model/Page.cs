@@ -2,9 +2,13 @@ using BlackJanuary.Diagnostics;
 
 namespace BlackJanuary.Model;
 
+/// <param name="TitleLocation">Where 'title' is written, so that checks of the title report there.</param>
+/// <param name="PathLocation">Where the URL comes from: the 'slug' value, else the file, whose name gives it.</param>
+/// <param name="ImageLocation">Where 'image' is written; the front matter's start for a page without one.</param>
 public sealed record Page(
     string SourcePath,
     string Title,
+    SourceLocation TitleLocation,
     PartialDate? Date,
     string Summary,
     string Layout,
@@ -12,7 +16,9 @@ public sealed record Page(
     bool Draft,
     /* Site-relative URL path: "" for the home page, "about/" for pages/about.md. */
     string Path,
+    SourceLocation PathLocation,
     string Image,
+    SourceLocation ImageLocation,
     string ImageAlt,
     int? Weight,
     /* A short title for the main navigation; the page title when empty. */

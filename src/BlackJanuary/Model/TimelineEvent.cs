@@ -18,6 +18,9 @@ public sealed record TimelineEvent(
     string ImageAlt,
     Diagnostics.SourceLocation Location)
 {
+    /// <summary>Where 'image' is written; the event's start for an event without one.</summary>
+    public Diagnostics.SourceLocation ImageLocation { get; init; } = Location;
+
     /// <summary>Rendered <see cref="BodyMarkdown"/>, set by the Markdown stage.</summary>
     public string BodyHtml { get; init; } = "";
 
