@@ -42,8 +42,7 @@ public static class ContentChecks
     {
         foreach (var page in site.Pages.Where(p => Urls.RunsCode(p.Image)))
         {
-            // The front matter keeps no key positions, so the image is reported at the file's start.
-            diagnostics.Error(DiagnosticCodes.UnsafeLink, new SourceLocation(page.SourcePath, 1, 1),
+            diagnostics.Error(DiagnosticCodes.UnsafeLink, page.ImageLocation,
                 $"image '{page.Image}' would run code in the reader's browser; use a file of content/media/ (media/photo.jpg) or an http(s) address instead");
         }
     }
@@ -56,9 +55,8 @@ public static class ContentChecks
         var targets = new Lazy<LinkTargets>(() => new LinkTargets(site));
         var media = new Lazy<HashSet<string>>(() => site.Media.Select(m => m.OutputPath).ToHashSet(StringComparer.Ordinal));
 
-        // The front matter keeps no key positions, so a page's image is reported at the file's start.
-        var images = site.Pages.Select(p => (p.Image, p.ImageAlt, At: new SourceLocation(p.SourcePath, 1, 1)))
-            .Concat(site.Timeline.Select(e => (e.Image, e.ImageAlt, At: e.Location)));
+        var images = site.Pages.Select(p => (p.Image, p.ImageAlt, At: p.ImageLocation))
+            .Concat(site.Timeline.Select(e => (e.Image, e.ImageAlt, At: e.ImageLocation)));
         foreach (var (image, alt, at) in images.Where(i => i.Image.Length > 0))
         {
             // A page's share image may live on another site (docs/content.md); an event's may not,
@@ -100,7 +98,7 @@ public static class ContentChecks
             {
                 // Named as a link from this page would name it, which is how editors refer to pages.
                 var firstName = Path.GetRelativePath(Path.GetDirectoryName(other.SourcePath) ?? "", first.SourcePath).Replace('\\', '/');
-                diagnostics.Warning(DiagnosticCodes.DuplicateTitle, new SourceLocation(other.SourcePath, 1, 1),
+                diagnostics.Warning(DiagnosticCodes.DuplicateTitle, other.TitleLocation,
                     $"this page has the same title as {firstName}, '{first.Title.Trim()}'; give each page its own title: readers tell pages apart by title in tabs, bookmarks, search results and screen readers' page lists");
             }
         }

@@ -45,9 +45,8 @@ public static class ExternalLinks
     /// </summary>
     public static IReadOnlyList<ExternalLink> Collect(Site site)
     {
-        // Share images have no position of their own: the front matter keeps none.
         var found = site.Pages
-            .SelectMany(p => p.ExternalLinks.Prepend(new WrittenLink(p.Image, new SourceLocation(p.SourcePath, 1, 1))))
+            .SelectMany(p => p.ExternalLinks.Prepend(new WrittenLink(p.Image, p.ImageLocation)))
             .ToList();
         foreach (var e in site.AllEvents)
         {
@@ -59,9 +58,8 @@ public static class ExternalLinks
             found.AddRange(e.Sources.Select(s => new WrittenLink(s.Url, e.Location)));
         }
 
-        var config = new SourceLocation(site.Config.SourceFile, 1, 1);
-        found.Add(new WrittenLink(site.Config.Image, config));
-        found.AddRange(site.Config.Languages.SelectMany(l => l.Nav ?? []).Distinct().Select(n => new WrittenLink(n.Path, config)));
+        found.Add(new WrittenLink(site.Config.Image, site.Config.ImageLocation));
+        found.AddRange(site.Config.NavLinks);
 
         return found
             .Where(f => Urls.IsExternal(f.Url) && !Urls.RunsCode(f.Url))

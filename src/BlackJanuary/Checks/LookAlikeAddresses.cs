@@ -21,7 +21,7 @@ internal static class LookAlikeAddresses
     {
         // Pages and media share the site's addresses; event ids share the timeline page's anchors.
         Check([
-            .. site.Pages.Select(p => new Address("/" + p.Path, p.Path.Split('/'), new SourceLocation(p.SourcePath, 1, 1))),
+            .. site.Pages.Select(p => new Address("/" + p.Path, p.Path.Split('/'), p.PathLocation)),
             // A file's extension is a name of its own: 'фото.jpg' is written in one script.
             .. site.Media.Select(m => new Address("/" + m.OutputPath, m.OutputPath.Split('/', '.'), new SourceLocation(m.SourceFile))),
         ], diagnostics);

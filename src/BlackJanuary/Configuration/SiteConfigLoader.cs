@@ -1,4 +1,3 @@
-using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 using BlackJanuary.Reading;
@@ -47,14 +46,15 @@ public static partial class SiteConfigLoader
         var media = fields.Map("media");
         var allowActiveMedia = media?.Bool("allow_active_files") ?? false;
         media?.WarnUnknownKeys(MediaKeys);
-        var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, diagnostics) : null;
+        var navLinks = new List<WrittenLink>();
+        var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, navLinks, diagnostics) : null;
         var tagline = fields.Text("tagline") ?? "";
         var description = fields.Text("description") ?? "";
         var language = fields.Text("language") ?? "en";
         var author = fields.Text("author");
         var image = RefuseCode(fields.Text("image"), "image", fields.ValueLocationOf("image"), diagnostics) ?? "";
         var inSubdir = fields.Bool("default_language_in_subdir") ?? false;
-        var languages = title is null ? null : LoadLanguages(fields, language, new SiteLanguage(language, language, "", title, tagline, description, nav), file, diagnostics);
+        var languages = title is null ? null : LoadLanguages(fields, language, new SiteLanguage(language, language, "", title, tagline, description, nav), file, navLinks, diagnostics);
         fields.WarnUnknownKeys(Keys);
 
         if (title is null || baseUrl is null || languages is null)
@@ -70,7 +70,9 @@ public static partial class SiteConfigLoader
             Language: language,
             Author: author ?? title,
             Image: image,
+            ImageLocation: fields.ValueLocationOf("image"),
             Nav: nav,
+            NavLinks: navLinks,
             RawHtml: trustedHtml ? RawHtml.Trusted : unsafeHtml ? RawHtml.Sanitized : RawHtml.Escaped,
             SourceFile: file,
             Languages: languages,
@@ -82,7 +84,7 @@ public static partial class SiteConfigLoader
     /// The site's languages, the default first. Without 'languages' the site has one, described
     /// by the top-level settings; with it, 'language' must name one of them. Null after an error.
     /// </summary>
-    private static List<SiteLanguage>? LoadLanguages(YamlFields fields, string defaultCode, SiteLanguage single, string file, DiagnosticBag diagnostics)
+    private static List<SiteLanguage>? LoadLanguages(YamlFields fields, string defaultCode, SiteLanguage single, string file, List<WrittenLink> navLinks, DiagnosticBag diagnostics)
     {
         if (!LanguageCode.IsValid(defaultCode))
         {
@@ -118,7 +120,7 @@ public static partial class SiteConfigLoader
 
             var name = entry.Text("name", required: true);
             var culture = entry.Text("culture", required: true) is { } c ? CultureFor(c, entry.ValueLocationOf("culture"), diagnostics) : null;
-            var nav = entry.Has("nav") ? LoadNav(entry.List("nav"), file, diagnostics) : null;
+            var nav = entry.Has("nav") ? LoadNav(entry.List("nav"), file, navLinks, diagnostics) : null;
             entry.WarnUnknownKeys(LanguageKeys);
             if (name is null || culture is null)
             {
@@ -191,7 +193,8 @@ public static partial class SiteConfigLoader
         return null;
     }
 
-    private static List<NavItem> LoadNav(IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> items, string file, DiagnosticBag diagnostics)
+    /// <param name="links">Gets each url with where it is written, for the checks of links to other sites.</param>
+    private static List<NavItem> LoadNav(IReadOnlyList<YamlDotNet.RepresentationModel.YamlNode> items, string file, List<WrittenLink> links, DiagnosticBag diagnostics)
     {
         var nav = new List<NavItem>();
         foreach (var item in items)
@@ -209,6 +212,7 @@ public static partial class SiteConfigLoader
             if (title is not null && url is not null)
             {
                 nav.Add(new NavItem(title, url.TrimStart('/')));
+                links.Add(new WrittenLink(url.TrimStart('/'), fields.ValueLocationOf("url")));
             }
         }
 

@@ -2,9 +2,13 @@ using BlackJanuary.Diagnostics;
 
 namespace BlackJanuary.Model;
 
+/// <param name="TitleLocation">Where 'title' is written, so that checks of the title report there.</param>
+/// <param name="PathLocation">Where the URL comes from: the 'slug' value, else the file, whose name gives it.</param>
+/// <param name="ImageLocation">Where 'image' is written; the front matter's start for a page without one.</param>
 public sealed record Page(
     string SourcePath,
     string Title,
+    SourceLocation TitleLocation,
     PartialDate? Date,
     string Summary,
     string Layout,
@@ -12,7 +16,9 @@ public sealed record Page(
     bool Draft,
     /* Site-relative URL path: "" for the home page, "about/" for pages/about.md. */
     string Path,
+    SourceLocation PathLocation,
     string Image,
+    SourceLocation ImageLocation,
     string ImageAlt,
     int? Weight,
     /* A short title for the main navigation; the page title when empty. */
@@ -62,9 +68,10 @@ public sealed record Page(
     /// <summary>Whether two versions of a page hold the same anchors of events: the same URL, showing the timeline or not.</summary>
     public static bool SameAnchors(Page a, Page b) => a.Path == b.Path && (a.Layout == "timeline") == (b.Layout == "timeline");
 
-    /// <summary>Whether two versions of a page look alike to the site-wide checks: the same image, alt text, title, draft state, file and place.</summary>
+    /// <summary>Whether two versions of a page look alike to the site-wide checks: the same image, alt text, title, draft state, file and place, written at the same places.</summary>
     public static bool SameForChecks(Page a, Page b) =>
-        a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Title == b.Title && a.Draft == b.Draft && a.SourcePath == b.SourcePath && SamePlace(a, b);
+        a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Title == b.Title && a.Draft == b.Draft && a.SourcePath == b.SourcePath && SamePlace(a, b)
+        && a.ImageLocation == b.ImageLocation && a.TitleLocation == b.TitleLocation && a.PathLocation == b.PathLocation;
 
     /// <summary>Whether two versions of a page are dated alike at the same place: what ordering pages by date (the feed) reads.</summary>
     public static bool SameDate(Page a, Page b) => a.Date == b.Date && SamePlace(a, b);

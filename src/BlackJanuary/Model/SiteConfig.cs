@@ -1,5 +1,5 @@
 using System.Globalization;
-using BlackJanuary.Model;
+using BlackJanuary.Diagnostics;
 
 namespace BlackJanuary.Model;
 
@@ -7,6 +7,8 @@ namespace BlackJanuary.Model;
 /// <param name="Language">The code of the default language, whose pages need no code in their file names.</param>
 /// <param name="Languages">Every language of the site, the default one first; a site without 'languages' has just its one.</param>
 /// <param name="DefaultLanguageInSubdir">Whether the default language's pages live under /code/ like the others, instead of at the root.</param>
+/// <param name="ImageLocation">Where 'image' is written; the file's start for a site without one.</param>
+/// <param name="NavLinks">The url of every nav entry, the site-wide and each language's, where it is written.</param>
 /// <param name="AllowActiveMedia">media.allow_active_files: publish files of media/ that can run code or are of unknown types (see SECURITY.md).</param>
 public sealed record SiteConfig(
     string Title,
@@ -16,7 +18,9 @@ public sealed record SiteConfig(
     string Language,
     string Author,
     string Image,
+    SourceLocation ImageLocation,
     IReadOnlyList<NavItem>? Nav,
+    IReadOnlyList<WrittenLink> NavLinks,
     RawHtml RawHtml,
     string SourceFile,
     IReadOnlyList<SiteLanguage> Languages,

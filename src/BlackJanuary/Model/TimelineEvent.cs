@@ -18,6 +18,9 @@ public sealed record TimelineEvent(
     string ImageAlt,
     Diagnostics.SourceLocation Location)
 {
+    /// <summary>Where 'image' is written; the event's start for an event without one.</summary>
+    public Diagnostics.SourceLocation ImageLocation { get; init; } = Location;
+
     /// <summary>Rendered <see cref="BodyMarkdown"/>, set by the Markdown stage.</summary>
     public string BodyHtml { get; init; } = "";
 
@@ -34,7 +37,7 @@ public sealed record TimelineEvent(
     public string Language { get; init; } = "";
 
     /// <summary>Whether two versions of an event look alike to the site-wide checks: the same image, alt text, id and place in the file.</summary>
-    public static bool SameForChecks(TimelineEvent a, TimelineEvent b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location && a.Id == b.Id;
+    public static bool SameForChecks(TimelineEvent a, TimelineEvent b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location && a.ImageLocation == b.ImageLocation && a.Id == b.Id;
 
     /// <summary>
     /// The event in <paramref name="language"/>: each text in that language, else the one written

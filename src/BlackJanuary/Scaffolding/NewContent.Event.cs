@@ -30,7 +30,7 @@ public static partial class NewContent
     /// </summary>
     public static AddedEvent? AddEvent(string contentDir, NewEvent request, DiagnosticBag diagnostics)
     {
-        if (!ContentLoader.IsContentFolder(contentDir, diagnostics))
+        if (!ContentFolder.Exists(contentDir, diagnostics))
         {
             return null;
         }
@@ -44,7 +44,7 @@ public static partial class NewContent
             return null;
         }
 
-        var id = wanted.Id ?? ContentLoader.DerivedEventId(wanted.Date, wanted.Title);
+        var id = wanted.Id ?? TimelineLoader.DerivedEventId(wanted.Date, wanted.Title);
         if (timeline.Events.FirstOrDefault(e => e.Id == id) is { } taken)
         {
             diagnostics.Error(DiagnosticCodes.DuplicateEventId, taken.Location,
@@ -59,7 +59,7 @@ public static partial class NewContent
         }
 
         var after = new DiagnosticBag();
-        if (ReadsBack(ContentLoader.LoadTimeline(file, after), id, wanted, timeline.Events) && after.Sorted().SequenceEqual(timeline.Diagnostics))
+        if (ReadsBack(TimelineLoader.Load(file, after), id, wanted, timeline.Events) && after.Sorted().SequenceEqual(timeline.Diagnostics))
         {
             return new AddedEvent(file, id, CreatedFile: timeline.Keep is null);
         }
@@ -126,7 +126,7 @@ public static partial class NewContent
         }
 
         var before = new DiagnosticBag();
-        var events = ContentLoader.LoadTimeline(file, before);
+        var events = TimelineLoader.Load(file, before);
         if (before.HasErrors)
         {
             foreach (var d in before.Sorted())

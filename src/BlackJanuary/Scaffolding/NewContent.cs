@@ -25,7 +25,7 @@ public static partial class NewContent
     /// </summary>
     public static string? CreatePage(string contentDir, string path, string? title, DateOnly today, DiagnosticBag diagnostics)
     {
-        if (!ContentLoader.IsContentFolder(contentDir, diagnostics))
+        if (!ContentFolder.Exists(contentDir, diagnostics))
         {
             return null;
         }

@@ -27,7 +27,7 @@ public class CheckCommandTests
         Assert.Equal(1, run.ExitCode);
         string[] expected =
         [
-            "content/pages/history.md(1,1): error BJ2004: this page and History.md both want the URL /history/",
+            "content/pages/history.md: error BJ2004: this page and History.md both want the URL /history/",
             "content/timeline.yaml(1,9): error BJ2003: ",             // 30 February
             "content/timeline.yaml(7,12): error BJ2008: ",            // a source that is not an address
         ];
@@ -54,9 +54,9 @@ public class CheckCommandTests
             "content/pages/about.md(4,28): warning BJ3001: broken link 'history.md#no-such-part'",
             "content/pages/about.md(4,73): warning BJ3009: external link 'https:/half-written' is malformed",
             "content/pages/about.md(6,1): warning BJ3007: image '/media/bridge.png' has no alt text",
-            "content/pages/history.md(1,1): error BJ3006: image 'media/brige.png' is not a file in content/media/; did you mean 'media/bridge.png'?",
-            "content/pages/history.md(1,1): warning BJ3007: ",
-            "content/pages/history.md(1,1): warning BJ3008: this page has the same title as about.md",
+            "content/pages/history.md(3,8): error BJ3006: image 'media/brige.png' is not a file in content/media/; did you mean 'media/bridge.png'?",
+            "content/pages/history.md(3,8): warning BJ3007: ",
+            "content/pages/history.md(2,8): warning BJ3008: this page has the same title as about.md",
             "templates/partials/nav.html(1,18): warning BJ3001: broken link: the template links to /contact/",
         ];
         foreach (var line in expected)

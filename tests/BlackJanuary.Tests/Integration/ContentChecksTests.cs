@@ -65,15 +65,15 @@ public class ContentChecksTests
 
         Assert.Equal(
         [
-            "content/pages/about.md(1,1): error BJ3006: image 'timeline/' is not a file in content/media/; put the file there, or fix the path (written like media/photo.jpg)",
-            "content/pages/gone.md(1,1): error BJ3006: image 'media/unrelated-name.png' is not a file in content/media/; put the file there, or fix the path (written like media/photo.jpg)",
-            "content/pages/rooted-typo.md(1,1): error BJ3006: image '/media/photo.jpeg' is not a file in content/media/; did you mean '/media/photo.jpg'?",
-            "content/pages/typo.md(1,1): error BJ3006: image 'media/phto.jpg' is not a file in content/media/; did you mean 'media/photo.jpg'?",
+            "content/pages/about.md(3,8): error BJ3006: image 'timeline/' is not a file in content/media/; put the file there, or fix the path (written like media/photo.jpg)",
+            "content/pages/gone.md(3,8): error BJ3006: image 'media/unrelated-name.png' is not a file in content/media/; put the file there, or fix the path (written like media/photo.jpg)",
+            "content/pages/rooted-typo.md(3,8): error BJ3006: image '/media/photo.jpeg' is not a file in content/media/; did you mean '/media/photo.jpg'?",
+            "content/pages/typo.md(3,8): error BJ3006: image 'media/phto.jpg' is not a file in content/media/; did you mean 'media/photo.jpg'?",
         ], reported);
     }
 
     [Fact]
-    public void Event_images_are_checked_and_reported_at_their_event()
+    public void Event_images_are_checked_and_reported_at_the_image_value()
     {
         var reported = Check(new()
         {
@@ -90,8 +90,8 @@ public class ContentChecksTests
 
         Assert.Equal(
         [
-            "content/timeline.yaml(5,3): error BJ3006: image '/media/phot.jpg' is not a file in content/media/; did you mean '/media/photo.jpg'?",
-            "content/timeline.yaml(5,3): warning BJ3007: image '/media/phot.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
+            "content/timeline.yaml(7,10): error BJ3006: image '/media/phot.jpg' is not a file in content/media/; did you mean '/media/photo.jpg'?",
+            "content/timeline.yaml(7,10): warning BJ3007: image '/media/phot.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
         ], reported);
     }
 
@@ -108,14 +108,14 @@ public class ContentChecksTests
 
         Assert.Equal(
         [
-            "content/pages/bare.md(1,1): warning BJ3007: image 'media/photo.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
-            "content/pages/blank.md(1,1): warning BJ3007: image 'media/photo.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
-            "content/pages/shared.md(1,1): warning BJ3007: image 'https://cdn.example.org/share.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
+            "content/pages/bare.md(3,8): warning BJ3007: image 'media/photo.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
+            "content/pages/blank.md(3,8): warning BJ3007: image 'media/photo.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
+            "content/pages/shared.md(3,8): warning BJ3007: image 'https://cdn.example.org/share.jpg' has no 'image_alt'; add 'image_alt: …' saying what the image shows: screen-reader users hear this text instead of seeing the image, and a memorial's images are never mere decoration",
         ], reported);
     }
 
     [Fact]
-    public void Pages_with_the_same_title_are_reported_at_each_later_file_naming_the_first_as_a_link_would()
+    public void Pages_with_the_same_title_are_reported_at_the_title_of_each_later_one_naming_the_first_as_a_link_would()
     {
         var reported = Check(new()
         {
@@ -127,8 +127,8 @@ public class ContentChecksTests
 
         Assert.Equal(
         [
-            "content/pages/history/remembrance.md(1,1): warning BJ3008: this page has the same title as ../about.md, 'Remembrance'; give each page its own title: readers tell pages apart by title in tabs, bookmarks, search results and screen readers' page lists",
-            "content/pages/zz.md(1,1): warning BJ3008: this page has the same title as about.md, 'Remembrance'; give each page its own title: readers tell pages apart by title in tabs, bookmarks, search results and screen readers' page lists",
+            "content/pages/history/remembrance.md(2,8): warning BJ3008: this page has the same title as ../about.md, 'Remembrance'; give each page its own title: readers tell pages apart by title in tabs, bookmarks, search results and screen readers' page lists",
+            "content/pages/zz.md(2,8): warning BJ3008: this page has the same title as about.md, 'Remembrance'; give each page its own title: readers tell pages apart by title in tabs, bookmarks, search results and screen readers' page lists",
         ], reported);
     }
 

@@ -50,7 +50,13 @@ public class DiagnosticsTests
             "duplicate slug",
             "content/pages/about-us.md",
             "---\ntitle: About us\nslug: welcome\n---\n",
-            "content/pages/welcome.md(1,1): error BJ2004: this page and about-us.md both want the URL /welcome/;"
+            "content/pages/welcome.md: error BJ2004: this page and about-us.md both want the URL /welcome/;"
+        },
+        {
+            "duplicate slug, reported at the slug",
+            "content/pages/zz-welcome.md",
+            "---\ntitle: Welcome again\nslug: welcome\n---\n",
+            "content/pages/zz-welcome.md(3,7): error BJ2004: this page and welcome.md both want the URL /welcome/;"
         },
         {
             "duplicate event id",
@@ -333,7 +339,7 @@ public class DiagnosticsTests
         });
         var run = site.Build();
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("content/timeline.yaml(1,1): warning BJ2010: timeline.yaml has 1 event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/timeline.yaml: warning BJ2010: timeline.yaml has 1 event(s) but no page shows them; add pages/timeline.md with 'layout: timeline'", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,13 +80,13 @@ public class ExternalLinksTests
         Assert.Equal(
         [
             "https://gazette.example.org/bridge at content/pages/about.md(4,5), content/pages/index.md(6,6), content/timeline.yaml(1,3)",
-            "https://cdn.example.org/home.jpg at content/pages/index.md(1,1)",
+            "https://cdn.example.org/home.jpg at content/pages/index.md(3,8)",
             "https://example.org/autolink at content/pages/index.md(8,13)",
             "mailto:editors@example.org at content/pages/index.md(8,47)",
             "https://images.example.org/p.jpg at content/pages/index.md(10,1)",
             "https://archive.example.org/bridge at content/timeline.yaml(1,3)",
-            "https://cdn.example.org/share.jpg at content/site.yaml(1,1)",
-            "https://archive.example.org/testville at content/site.yaml(1,1)",
+            "https://cdn.example.org/share.jpg at content/site.yaml(3,8)",
+            "https://archive.example.org/testville at content/site.yaml(8,10)",
         ], links.Select(l => $"{l.Url} at {string.Join(", ", l.Locations.Select(at => at.Format(fixture.Root)))}"));
     }
 

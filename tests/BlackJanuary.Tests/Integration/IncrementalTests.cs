@@ -296,6 +296,25 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void A_value_moved_to_another_line_is_reported_at_its_new_line()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Render();
+        SiteSnapshot Save(string text)
+        {
+            site.Write("content/pages/plain.md", text);
+            return Rebuild(session, site, Seen(site, ["content/pages/plain.md"]));
+        }
+
+        var before = Save("---\ntitle: History\nimage: media/pond.gif\n---\nSame.\n");
+        var after = Save("---\nsummary: Moved down\ntitle: History\nimage: media/pond.gif\n---\nSame.\n");
+
+        Assert.Equal([(2, 8), (3, 8), (3, 8)], before.Diagnostics.Where(d => d.Code is "BJ3006" or "BJ3007" or "BJ3008").Select(d => (d.Location.Line, d.Location.Column)));
+        Assert.Equal([(3, 8), (4, 8), (4, 8)], after.Diagnostics.Where(d => d.Code is "BJ3006" or "BJ3007" or "BJ3008").Select(d => (d.Location.Line, d.Location.Column)));
+    }
+
+    [Fact]
     public void A_save_through_a_temporary_file_and_new_and_deleted_pages_are_seen_as_moved()
     {
         using var site = new FixtureSite(Files);

@@ -337,7 +337,7 @@ public class LanguagesTests
     }
 
     [Theory]
-    [InlineData("content/pages/about.de.md", "---\ntitle: Über\n---\n", "content/pages/about.de.md(1,1): error BJ2008: the file name ends in '.de', which is not a language of the site (az, en, ru)")]
+    [InlineData("content/pages/about.de.md", "---\ntitle: Über\n---\n", "content/pages/about.de.md: error BJ2008: the file name ends in '.de', which is not a language of the site (az, en, ru)")]
     [InlineData("content/pages/index.az.md", "---\ntitle: İkinci\n---\n", "both want the URL /; give one of them another 'slug' or file name (a file without a language code is in the default language, 'az')")]
     [InlineData("content/pages/index.ru.md", null, "content/pages/index.ru.md: error BJ1007: the site has no home page in Русский ('ru'); create pages/index.ru.md")]
     public void Wrong_language_files_are_clear_errors(string path, string? text, string expected)

@@ -36,7 +36,7 @@ public class LookAlikeAddressTests
         var run = site.Build();
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("content/pages/\u0430bout.md(1,1): warning BJ2013: the address /\u0430bout/ mixes Latin and Cyrillic letters (the Cyrillic '\u0430', U+0430, in '\u0430bout'), so it looks like an address it is not; write each slug in one script", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/\u0430bout.md: warning BJ2013: the address /\u0430bout/ mixes Latin and Cyrillic letters (the Cyrillic '\u0430', U+0430, in '\u0430bout'), so it looks like an address it is not; write each slug in one script", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, site.Build("--strict").ExitCode);
     }
 
@@ -50,7 +50,7 @@ public class LookAlikeAddressTests
 
         var run = site.Build();
 
-        Assert.Contains($"content/pages/forged.md(1,1): warning BJ2013: the address /{slug}/ mixes {mix}", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"content/pages/forged.md(3,7): warning BJ2013: the address /{slug}/ mixes {mix}", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class LookAlikeAddressTests
 
         var run = site.Build();
 
-        Assert.Contains("content/pages/\u0441\u043e\u0441\u043e.md(1,1): warning BJ2013: the address /\u0441\u043e\u0441\u043e/ looks the same as /coco/ (coco.md) but is another address, written in letters of another script; rename one of them", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/\u0441\u043e\u0441\u043e.md: warning BJ2013: the address /\u0441\u043e\u0441\u043e/ looks the same as /coco/ (coco.md) but is another address, written in letters of another script; rename one of them", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public class PathSafetyTests
         });
         var run = site.Build();
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("content/pages/about.md(1,1): error BJ3006: image '/etc/passwd' is not a file in content/media/", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(3,8): error BJ3006: image '/etc/passwd' is not a file in content/media/", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("BJ2009", run.Stderr, StringComparison.Ordinal);
     }
 

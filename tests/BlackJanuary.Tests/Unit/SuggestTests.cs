@@ -11,8 +11,8 @@ public class SuggestTests
     [InlineData("imagealt", "image_alt")]
     [InlineData("Layout", "layout")]
     public void Suggests_the_key_an_editor_probably_meant(string typo, string meant) =>
-        Assert.Equal(meant, Suggest.Nearest(typo, ContentLoader.PageKeys));
+        Assert.Equal(meant, Suggest.Nearest(typo, PageLoader.PageKeys));
 
     [Fact]
-    public void Suggests_nothing_for_a_word_far_from_every_key() => Assert.Null(Suggest.Nearest("colour", ContentLoader.PageKeys));
+    public void Suggests_nothing_for_a_word_far_from_every_key() => Assert.Null(Suggest.Nearest("colour", PageLoader.PageKeys));
 }
