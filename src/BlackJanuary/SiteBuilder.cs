@@ -29,7 +29,6 @@ public enum BuildMode
 public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode.Session)
 {
     private readonly Session? _session = mode == BuildMode.Session ? new Session() : null;
-    private readonly ContentMemo? _content = mode == BuildMode.Session ? new ContentMemo() : null;
 
     public BuildOptions Options => options;
 
@@ -75,7 +74,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
         var files = new SiteFileSet();
         _session?.Begin(changes);
         Progress?.Report("Loading content and templates");
-        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session?.Files, _content);
+        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session);
         var templateRoots = EmbeddedTheme.Roots(options.ContentDir, options.TemplatesDir, diagnostics);
         var templates = TemplateSet.Load(templateRoots, diagnostics, _session?.Files);
         var strings = UiStrings.Load(templateRoots, diagnostics, _session?.Files);

@@ -12,10 +12,10 @@ namespace BlackJanuary.Content;
 /// </summary>
 public static class ContentLoader
 {
-    /// <param name="memo">Files already read in this session; only changed files are read again.</param>
-    /// <param name="content">What the session's last build made of the whole folder; see <see cref="ContentMemo"/>.</param>
-    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo = null, ContentMemo? content = null)
+    /// <param name="session">The session whose files and steps are kept; only changed files are read again.</param>
+    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, Session? session = null)
     {
+        var memo = session?.Files;
         if (!ContentFolder.Exists(contentDir, diagnostics))
         {
             return null;
@@ -43,9 +43,9 @@ public static class ContentLoader
             diagnostics.Error(DiagnosticCodes.UnsafePath, config.ImageLocation, imageProblem);
         }
 
-        var localized = Directory.Exists(pagesDir) ? Localization.Localize(pages, config, pagesDir, diagnostics, content) : pages;
-        var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, content);
-        var navs = Navigation.Navs(localized, config, content);
+        var localized = Directory.Exists(pagesDir) ? Localization.Localize(pages, config, pagesDir, diagnostics, session) : pages;
+        var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, session);
+        var navs = Navigation.Navs(localized, config, session);
         var site = new Site(config, localized, timelines, navs, media);
         if (timeline.Count > 0 && site.TimelinePage is null)
         {

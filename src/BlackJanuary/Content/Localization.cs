@@ -1,4 +1,5 @@
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Incremental;
 using BlackJanuary.Model;
 
 namespace BlackJanuary.Content;
@@ -10,106 +11,86 @@ namespace BlackJanuary.Content;
 internal static class Localization
 {
     /// <summary>
-    /// The page as loaded (kept by the session's file memo) → the page in its URL tree: the same
-    /// object from build to build while nothing changed, so that later stages see that at a glance.
-    /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Page, Page> LocalizedPages = new();
-
-    /// <summary>
     /// Gives each page its language and puts it in that language's URL tree ("ru/about/"), then
     /// checks what only the whole site shows: two pages at one URL, a language without a home page.
     /// </summary>
-    internal static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics, ContentMemo? memo)
+    /// <param name="session">Keeps each page in its tree, the very same object while it and the settings are, and what the checks across pages found while no page moved.</param>
+    internal static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics, Session? session)
     {
-        if (LocalizeByPlace(loaded, config, memo) is { } known)
+        var placed = Session.Each(session, "content.localized", new Units<Page, PlaceInputs, Placed>(
+            loaded, config, p => p.SourcePath, p => new PlaceInputs(p, config), (p, d) => Place(p, config, d)), diagnostics);
+        var pages = new List<Page>(placed.Length + 1);
+        foreach (var each in placed)
         {
-            return known;
+            if (each.Page is { } page)
+            {
+                pages.Add(page);
+            }
         }
 
-        var own = new DiagnosticBag();
-        var pages = Localize(loaded, config, pagesDir, own);
-        var reported = own.Sorted();
-        diagnostics.AddRange(reported);
-        memo?.Pages = reported.Count == 0 ? (config, loaded, pages) : null;
+        var across = Session.Once(session, "content.across", new AcrossInputs(config, new ByPlace<Page>(pages, Page.SameInUrlTree)), diagnostics,
+            d => Across(pages, config, pagesDir, d));
+        if (across.Dropped.Count > 0)
+        {
+            pages = [.. pages.Where((_, i) => !across.Dropped.Contains(i))];
+        }
+
+        if (across.NotFound is { } notFound)
+        {
+            pages.Add(notFound);
+        }
+
         return pages;
     }
 
-    /// <summary>
-    /// The pages of the last build by place, each changed one put in its URL tree again, when the
-    /// last build found nothing wrong and every page keeps its URL and language: then the checks
-    /// across pages find nothing this time either. Null when they must run.
-    /// </summary>
-    private static List<Page>? LocalizeByPlace(List<Page> loaded, SiteConfig config, ContentMemo? memo)
-    {
-        if (memo?.Pages is not { } last || !ReferenceEquals(last.Config, config) || last.Loaded.Count != loaded.Count)
-        {
-            return null;
-        }
+    /// <summary>A page's place in its tree reads the page and the settings (its languages and their prefixes).</summary>
+    private sealed record PlaceInputs(Page Page, SiteConfig Config);
 
-        var pages = new List<Page>(last.Localized.Count);
-        for (var i = 0; i < loaded.Count; i++)
-        {
-            var (page, before) = (loaded[i], last.Localized[i]);
-            if (ReferenceEquals(page, last.Loaded[i]))
-            {
-                pages.Add(before);
-                continue;
-            }
+    /// <summary>A page in its language's URL tree; no page when its file name names a language the site does not have.</summary>
+    private sealed record Placed(Page? Page);
 
-            var language = page.LanguageInName ?? config.Language;
-            if (!string.Equals(language, before.Language, StringComparison.Ordinal) || !string.Equals(LocalizedPath(page, language, config), before.Path, StringComparison.Ordinal))
-            {
-                return null;
-            }
+    private sealed record AcrossInputs(SiteConfig Config, ByPlace<Page> Pages);
 
-            pages.Add(page with { Path = before.Path, Language = before.Language });
-        }
-
-        // The built-in 404 page, when the site has none of its own.
-        pages.AddRange(last.Localized.Skip(loaded.Count));
-        memo.Pages = (config, loaded, pages);
-        return pages;
-    }
+    /// <summary>What the checks across pages found: the places of pages that lose their URL to an earlier one, and the built-in 404 page of a site without its own.</summary>
+    private sealed record AcrossPages(IReadOnlySet<int> Dropped, Page? NotFound);
 
     /// <summary>Hosts look for /404.html: the default language's stays there, in every layout of URLs.</summary>
     private static string LocalizedPath(Page page, string language, SiteConfig config) =>
         (page.IsNotFound && language == config.Language ? "" : config.PrefixOf(language)) + page.Path;
 
-    private static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics)
+    private static Placed Place(Page page, SiteConfig config, DiagnosticBag diagnostics)
     {
-        var pages = new List<Page>();
-        foreach (var page in loaded)
+        var language = page.LanguageInName ?? config.Language;
+        if (config.Languages.All(l => l.Code != language))
         {
-            var language = page.LanguageInName ?? config.Language;
-            if (config.Languages.All(l => l.Code != language))
-            {
-                diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(page.SourcePath),
-                    $"the file name ends in '.{language}', which is not a language of the site ({string.Join(", ", config.Languages.Select(l => l.Code))}); "
-                    + $"add '{language}' to 'languages' in site.yaml, or write the name with a hyphen ({Path.GetFileName(page.TranslationKey)}-{language}.md)");
-                continue;
-            }
-
-            var path = LocalizedPath(page, language, config);
-            var localized = LocalizedPages.TryGetValue(page, out var known) && known.Path == path && known.Language == language
-                ? known
-                : page with { Path = path, Language = language };
-            LocalizedPages.AddOrUpdate(page, localized);
-            pages.Add(localized);
+            diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(page.SourcePath),
+                $"the file name ends in '.{language}', which is not a language of the site ({string.Join(", ", config.Languages.Select(l => l.Code))}); "
+                + $"add '{language}' to 'languages' in site.yaml, or write the name with a hyphen ({Path.GetFileName(page.TranslationKey)}-{language}.md)");
+            return new Placed(null);
         }
 
-        foreach (var group in pages.GroupBy(p => p.Path, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        return new Placed(page with { Path = LocalizedPath(page, language, config), Language = language });
+    }
+
+    private static AcrossPages Across(List<Page> pages, SiteConfig config, string pagesDir, DiagnosticBag diagnostics)
+    {
+        var dropped = new HashSet<int>();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
         {
-            var first = group.First();
-            foreach (var other in group.Skip(1))
+            var other = pages[i];
+            if (!first.TryAdd(other.Path, i))
             {
+                var earlier = pages[first[other.Path]];
                 diagnostics.Error(DiagnosticCodes.DuplicateUrl, other.PathLocation,
-                    $"this page and {Path.GetFileName(first.SourcePath)} both want the URL /{other.Path}; give one of them another 'slug' or file name"
-                    + (other.LanguageInName is null != first.LanguageInName is null ? $" (a file without a language code is in the default language, '{config.Language}')" : ""));
+                    $"this page and {Path.GetFileName(earlier.SourcePath)} both want the URL /{other.Path}; give one of them another 'slug' or file name"
+                    + (other.LanguageInName is null != earlier.LanguageInName is null ? $" (a file without a language code is in the default language, '{config.Language}')" : ""));
+                dropped.Add(i);
             }
         }
 
-        pages = pages.DistinctBy(p => p.Path, StringComparer.Ordinal).ToList();
-        foreach (var language in config.Languages.Where(l => !pages.Any(p => p.IsHome && p.Language == l.Code)))
+        var kept = pages.Where((_, i) => !dropped.Contains(i)).ToList();
+        foreach (var language in config.Languages.Where(l => !kept.Any(p => p.IsHome && p.Language == l.Code)))
         {
             var home = language.Code == config.Language ? "index.md" : $"index.{language.Code}.md";
             diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(Path.Combine(pagesDir, home)),
@@ -118,18 +99,18 @@ internal static class Localization
                     : "the site has no home page; create pages/index.md (or make it not a draft)");
         }
 
-        if (!pages.Any(p => p.IsNotFound && p.Language == config.Language))
+        if (kept.Any(p => p.IsNotFound && p.Language == config.Language))
         {
-            // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
-            var file = Path.Combine(pagesDir, "404.md");
-            var at = new SourceLocation(file);
-            pages.Add(new Page(file, "", at, null, "", "404", default, false, Page.NotFoundPath, at, "", at, "", null, "", "", default)
-            {
-                Language = config.Language,
-                TranslationKey = "404",
-            });
+            return new AcrossPages(dropped, null);
         }
 
-        return pages;
+        // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
+        var file = Path.Combine(pagesDir, "404.md");
+        var at = new SourceLocation(file);
+        return new AcrossPages(dropped, new Page(file, "", at, null, "", "404", default, false, Page.NotFoundPath, at, "", at, "", null, "", "", default)
+        {
+            Language = config.Language,
+            TranslationKey = "404",
+        });
     }
 }

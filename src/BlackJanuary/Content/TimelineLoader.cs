@@ -1,4 +1,5 @@
 using BlackJanuary.Diagnostics;
+using BlackJanuary.Incremental;
 using BlackJanuary.Model;
 using BlackJanuary.Reading;
 using YamlDotNet.RepresentationModel;
@@ -190,22 +191,16 @@ internal static class TimelineLoader
     /// the very same lists as at the last build while timeline.yaml and site.yaml are unchanged,
     /// so that later stages see at a glance that no event changed.
     /// </summary>
-    internal static Dictionary<string, IReadOnlyList<TimelineEvent>> Timelines(List<TimelineEvent> timeline, SiteConfig config, DiagnosticBag diagnostics, ContentMemo? memo)
-    {
-        if (memo?.Timelines is { } last && ReferenceEquals(last.Config, config) && ReferenceEquals(last.Loaded, timeline))
+    /// <param name="session">Keeps the very same lists while timeline.yaml (the very same list of events) and site.yaml are unchanged.</param>
+    internal static Dictionary<string, IReadOnlyList<TimelineEvent>> Timelines(List<TimelineEvent> timeline, SiteConfig config, DiagnosticBag diagnostics, Session? session) =>
+        Session.Once(session, "content.timelines", new TimelinesInputs(config, timeline), diagnostics, d =>
         {
-            diagnostics.AddRange(last.Diagnostics);
-            return last.Timelines;
-        }
+            CheckEventLanguages(timeline, config, d);
+            return config.Languages.ToDictionary(l => l.Code, l => (IReadOnlyList<TimelineEvent>)timeline.Select(e => e.In(l.Code, config.Language)).ToList());
+        });
 
-        var own = new DiagnosticBag();
-        CheckEventLanguages(timeline, config, own);
-        var timelines = config.Languages.ToDictionary(l => l.Code, l => (IReadOnlyList<TimelineEvent>)timeline.Select(e => e.In(l.Code, config.Language)).ToList());
-        var reported = own.Sorted();
-        diagnostics.AddRange(reported);
-        memo?.Timelines = (config, timeline, timelines, reported);
-        return timelines;
-    }
+    /// <summary>The events as loaded, compared as the very same list: loading keeps it while the file is unchanged.</summary>
+    private sealed record TimelinesInputs(SiteConfig Config, List<TimelineEvent> Events);
 
     /// <summary>Per-language texts of events may only use the site's languages: another code is a typo or a missing language.</summary>
     private static void CheckEventLanguages(IReadOnlyList<TimelineEvent> timeline, SiteConfig config, DiagnosticBag diagnostics)

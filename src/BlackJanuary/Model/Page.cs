@@ -62,6 +62,14 @@ public sealed record Page(
         string.Equals(a.Path, b.Path, StringComparison.Ordinal) && string.Equals(a.Language, b.Language, StringComparison.Ordinal)
         && string.Equals(a.TranslationKey, b.TranslationKey, StringComparison.Ordinal);
 
+    /// <summary>Whether two versions of a page have the same place in the main navigation: the same weight, and for a page in it the same titles and URL.</summary>
+    public static bool SameInNav(Page a, Page b) =>
+        a.Weight == b.Weight && (a.Weight is null || (a.Title == b.Title && a.NavTitle == b.NavTitle && a.Path == b.Path && a.Language == b.Language));
+
+    /// <summary>Whether two versions of a page look alike to the checks across a URL tree (two pages at one URL, a language without a home page): the same file, URL and language, given the same way.</summary>
+    public static bool SameInUrlTree(Page a, Page b) =>
+        SamePlace(a, b) && a.SourcePath == b.SourcePath && a.LanguageInName == b.LanguageInName && a.PathLocation == b.PathLocation;
+
     /// <summary>Whether two versions of a page are the same target to a link: the same URL from the same file.</summary>
     public static bool SameLinkTarget(Page a, Page b) => a.Path == b.Path && a.SourcePath == b.SourcePath;
 

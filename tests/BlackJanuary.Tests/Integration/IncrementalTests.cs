@@ -300,7 +300,7 @@ public class IncrementalTests
     {
         using var site = new FixtureSite(Files);
         var session = new SiteBuilder(Options(site));
-        session.Render();
+        session.Build();
         SiteSnapshot Save(string text)
         {
             site.Write("content/pages/plain.md", text);

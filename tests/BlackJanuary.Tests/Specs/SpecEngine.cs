@@ -48,7 +48,7 @@ public sealed class SpecEngine(string root, bool strict, bool drafts)
     public SpecBuild Rebuild() => Render(_session);
 
     /// <summary>A build by a new builder, which remembers nothing of the session's earlier builds.</summary>
-    public SpecBuild Fresh() => Render(new SiteBuilder(Options(root, strict, drafts, "_site")));
+    public SpecBuild Fresh() => Render(new SiteBuilder(Options(root, strict, drafts, "_site"), BuildMode.Memory));
 
     /// <summary>
     /// The one-off build the command line runs, into a folder of its own: its diagnostics, and
@@ -57,7 +57,7 @@ public sealed class SpecEngine(string root, bool strict, bool drafts)
     public (IReadOnlyList<SpecDiagnostic> Diagnostics, bool Succeeded, IReadOnlyDictionary<string, byte[]> Written) BuildToDisk()
     {
         var output = Path.Combine(root, "_built-" + Guid.NewGuid().ToString("N"));
-        var result = SiteBuilder.Build(Options(root, strict, drafts, output));
+        var result = new SiteBuilder(Options(root, strict, drafts, output), BuildMode.Disk).Build();
         var written = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (Directory.Exists(output))
         {
@@ -81,7 +81,7 @@ public sealed class SpecEngine(string root, bool strict, bool drafts)
     // Takes the builder rather than its snapshot so as not to name the snapshot's type.
     private SpecBuild Render(SiteBuilder builder)
     {
-        var snapshot = builder.Render();
+        var snapshot = builder.Build();
         return new SpecBuild(
             [.. snapshot.Diagnostics.Select(d => Convert(d.Severity.ToString(), d.Code, d.Location.File, d.Location.Line, d.Location.Column, d.Message))],
             snapshot.Succeeded,
