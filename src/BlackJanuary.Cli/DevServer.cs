@@ -48,6 +48,7 @@ internal sealed class DevServer : IDisposable
     private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
     private readonly SemaphoreSlim _changes = new(0);
     private readonly ChangeLog _changed = new();
+    private readonly SiteDiff _diff = new();
     private State _state = new(null, [], 0, 0);
 
     /// <summary>
@@ -55,10 +56,7 @@ internal sealed class DevServer : IDisposable
     /// build (none when it succeeded), and a count of builds. Pages carry the version they come
     /// from, so a tab that loaded just before a build, and missed its reload event, still notices.
     /// </summary>
-    private sealed record State(Served? Good, IReadOnlyList<Diagnostic> Problems, int Build, int Version);
-
-    /// <summary>A snapshot with the stamps of the files it copies, to see when an image changes in place.</summary>
-    private sealed record Served(SiteSnapshot Snapshot, IReadOnlyDictionary<string, (long, DateTime)> Stamps);
+    private sealed record State(SiteSnapshot? Good, IReadOnlyList<Diagnostic> Problems, int Build, int Version);
 
     private DevServer(SiteBuilder builder, Reporter reporter) => (_builder, _reporter) = (builder, reporter);
 
@@ -211,9 +209,8 @@ internal sealed class DevServer : IDisposable
             return;
         }
 
-        var served = new Served(snapshot, Stamps(snapshot));
-        var changed = Changed(previous.Good, served);
-        _state = new State(served, [], previous.Build + 1, changed.Count > 0 ? previous.Version + 1 : previous.Version);
+        var changed = _diff.Changed(snapshot);
+        _state = new State(snapshot, [], previous.Build + 1, changed.Count > 0 ? previous.Version + 1 : previous.Version);
         _reporter.Diagnostics(snapshot.Diagnostics);
         if (previous.Build == 0)
         {
@@ -234,38 +231,6 @@ internal sealed class DevServer : IDisposable
         {
             Broadcast("reload", JsonSerializer.Serialize(changed, PreviewJson.Default.ListString));
         }
-    }
-
-    private static Dictionary<string, (long, DateTime)> Stamps(SiteSnapshot snapshot)
-    {
-        var stamps = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        foreach (var (path, file) in snapshot.Files)
-        {
-            if (file.SourceFile is { } source && new FileInfo(source) is { Exists: true } info)
-            {
-                stamps[path] = (info.Length, info.LastWriteTimeUtc);
-            }
-        }
-
-        return stamps;
-    }
-
-    /// <summary>Output paths added, removed or changed since the last good build.</summary>
-    private static List<string> Changed(Served? before, Served after)
-    {
-        if (before is null)
-        {
-            return [.. after.Snapshot.Files.Keys];
-        }
-
-        var old = before.Snapshot.Files;
-        return after.Snapshot.Files
-            .Where(f => !old.TryGetValue(f.Key, out var was) || was != f.Value
-                || (f.Value.SourceFile is not null && !Equals(before.Stamps.GetValueOrDefault(f.Key), after.Stamps.GetValueOrDefault(f.Key))))
-            .Select(f => f.Key)
-            .Concat(old.Keys.Where(k => !after.Snapshot.Files.ContainsKey(k)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
     }
 
     private void Broadcast(string name, string json)
@@ -342,7 +307,7 @@ internal sealed class DevServer : IDisposable
             return;
         }
 
-        var files = state.Good.Snapshot.Files;
+        var files = state.Good.Files;
         var relative = Uri.UnescapeDataString(path.TrimStart('/'));
         if (relative.Length > 0 && !relative.EndsWith('/') && !files.ContainsKey(relative) && files.ContainsKey(relative + "/index.html"))
         {
