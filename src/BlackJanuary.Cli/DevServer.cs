@@ -307,25 +307,23 @@ internal sealed class DevServer : IDisposable
             return;
         }
 
-        var files = state.Good.Files;
-        var relative = Uri.UnescapeDataString(path.TrimStart('/'));
-        if (relative.Length > 0 && !relative.EndsWith('/') && !files.ContainsKey(relative) && files.ContainsKey(relative + "/index.html"))
+        string key;
+        SiteFile file;
+        switch (SiteAddress.Of(state.Good.Files, path))
         {
-            // Built from the decoded segments, so that '//host' can never become the Location.
-            http.Response.Redirect("/" + string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)) + "/" + http.Request.QueryString, permanent: false);
-            return;
-        }
-
-        var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
-        if (!files.TryGetValue(key, out var file))
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            if (!files.TryGetValue(Model.Page.NotFoundPath, out file))
-            {
+            case SiteAddress.Redirect redirect:
+                http.Response.Redirect(redirect.Location + http.Request.QueryString, permanent: false);
                 return;
-            }
-
-            key = Model.Page.NotFoundPath;
+            case SiteAddress.Found found:
+                (key, file) = (found.Path, found.File);
+                break;
+            case SiteAddress.Missing { NotFoundPage: { } page }:
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                (key, file) = (page.Path, page.File);
+                break;
+            default:
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
         }
 
         http.Response.Headers.ContentSecurityPolicy = SecurityPolicy.ContentSecurityPolicy;
