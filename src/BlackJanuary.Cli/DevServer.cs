@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
@@ -242,50 +241,9 @@ internal sealed class DevServer : IDisposable
         }
     }
 
-    /// <summary>The diagnostics as the overlay shows them, each with the lines of the file around it.</summary>
-    private string Problems(IReadOnlyList<Diagnostic> diagnostics)
-    {
-        var cwd = Directory.GetCurrentDirectory();
-        return JsonSerializer.Serialize(
-            diagnostics.Select(d => new OverlayProblem(d.Severity == Severity.Error ? "error" : "warning", d.Format(cwd), d.Location.Line, Excerpt(d.Location))).ToList(),
-            PreviewJson.Default.ListOverlayProblem);
-    }
-
-    private List<ExcerptLine> Excerpt(SourceLocation at)
-    {
-        var lines = new List<ExcerptLine>();
-        var roots = new[] { _builder.Options.ContentDir, _builder.Options.TemplatesDir }.Select(Path.GetFullPath);
-        var file = Path.GetFullPath(at.File);
-        // Only the site's own files, never anything a crafted path could name elsewhere.
-        if (at.Line <= 0 || !roots.Any(r => file.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !File.Exists(file))
-        {
-            return lines;
-        }
-
-        var number = 0;
-        try
-        {
-            foreach (var text in File.ReadLines(file))
-            {
-                number++;
-                if (number >= at.Line - 2 && number <= at.Line + 2)
-                {
-                    lines.Add(new ExcerptLine(number, Printable.Escape(text.Length > 300 ? text[..300] + "…" : text)));
-                }
-
-                if (number > at.Line + 2)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Deleted or locked since the build: the message alone still says what is wrong.
-        }
-
-        return lines;
-    }
+    /// <summary>The diagnostics as the overlay shows them, with lines only from the site's own files.</summary>
+    private string Problems(IReadOnlyList<Diagnostic> diagnostics) =>
+        OverlayProblem.Json(diagnostics, [_builder.Options.ContentDir, _builder.Options.TemplatesDir]);
 
     private async Task Handle(HttpContext http)
     {
@@ -414,14 +372,3 @@ internal sealed class DevServer : IDisposable
         }
     }
 }
-
-/// <summary>A problem as the overlay in the browser shows it (Preview/live.js), with the lines of the file around it.</summary>
-internal sealed record OverlayProblem(string Severity, string Text, int Line, IReadOnlyList<ExcerptLine> Excerpt);
-
-internal sealed record ExcerptLine(int Number, string Text);
-
-/// <summary>The JSON the dev server sends open tabs, written by generated code instead of reflection (the command can be compiled ahead of time).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(List<string>))]
-[JsonSerializable(typeof(List<OverlayProblem>))]
-internal sealed partial class PreviewJson : JsonSerializerContext;
