@@ -228,7 +228,7 @@ internal sealed class DevServer : IDisposable
         }
         else if (changed.Count > 0)
         {
-            Broadcast("reload", JsonSerializer.Serialize(changed, PreviewJson.Default.ListString));
+            Broadcast("reload", JsonSerializer.Serialize(changed, PreviewJson.Default.IReadOnlyListString));
         }
     }
 
