@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
@@ -48,6 +47,7 @@ internal sealed class DevServer : IDisposable
     private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
     private readonly SemaphoreSlim _changes = new(0);
     private readonly ChangeLog _changed = new();
+    private readonly SiteDiff _diff = new();
     private State _state = new(null, [], 0, 0);
 
     /// <summary>
@@ -55,10 +55,7 @@ internal sealed class DevServer : IDisposable
     /// build (none when it succeeded), and a count of builds. Pages carry the version they come
     /// from, so a tab that loaded just before a build, and missed its reload event, still notices.
     /// </summary>
-    private sealed record State(Served? Good, IReadOnlyList<Diagnostic> Problems, int Build, int Version);
-
-    /// <summary>A snapshot with the stamps of the files it copies, to see when an image changes in place.</summary>
-    private sealed record Served(SiteSnapshot Snapshot, IReadOnlyDictionary<string, (long, DateTime)> Stamps);
+    private sealed record State(SiteSnapshot? Good, IReadOnlyList<Diagnostic> Problems, int Build, int Version);
 
     private DevServer(SiteBuilder builder, Reporter reporter) => (_builder, _reporter) = (builder, reporter);
 
@@ -211,9 +208,8 @@ internal sealed class DevServer : IDisposable
             return;
         }
 
-        var served = new Served(snapshot, Stamps(snapshot));
-        var changed = Changed(previous.Good, served);
-        _state = new State(served, [], previous.Build + 1, changed.Count > 0 ? previous.Version + 1 : previous.Version);
+        var changed = _diff.Changed(snapshot);
+        _state = new State(snapshot, [], previous.Build + 1, changed.Count > 0 ? previous.Version + 1 : previous.Version);
         _reporter.Diagnostics(snapshot.Diagnostics);
         if (previous.Build == 0)
         {
@@ -232,40 +228,8 @@ internal sealed class DevServer : IDisposable
         }
         else if (changed.Count > 0)
         {
-            Broadcast("reload", JsonSerializer.Serialize(changed, PreviewJson.Default.ListString));
+            Broadcast("reload", JsonSerializer.Serialize(changed, PreviewJson.Default.IReadOnlyListString));
         }
-    }
-
-    private static Dictionary<string, (long, DateTime)> Stamps(SiteSnapshot snapshot)
-    {
-        var stamps = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        foreach (var (path, file) in snapshot.Files)
-        {
-            if (file.SourceFile is { } source && new FileInfo(source) is { Exists: true } info)
-            {
-                stamps[path] = (info.Length, info.LastWriteTimeUtc);
-            }
-        }
-
-        return stamps;
-    }
-
-    /// <summary>Output paths added, removed or changed since the last good build.</summary>
-    private static List<string> Changed(Served? before, Served after)
-    {
-        if (before is null)
-        {
-            return [.. after.Snapshot.Files.Keys];
-        }
-
-        var old = before.Snapshot.Files;
-        return after.Snapshot.Files
-            .Where(f => !old.TryGetValue(f.Key, out var was) || was != f.Value
-                || (f.Value.SourceFile is not null && !Equals(before.Stamps.GetValueOrDefault(f.Key), after.Stamps.GetValueOrDefault(f.Key))))
-            .Select(f => f.Key)
-            .Concat(old.Keys.Where(k => !after.Snapshot.Files.ContainsKey(k)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
     }
 
     private void Broadcast(string name, string json)
@@ -277,50 +241,9 @@ internal sealed class DevServer : IDisposable
         }
     }
 
-    /// <summary>The diagnostics as the overlay shows them, each with the lines of the file around it.</summary>
-    private string Problems(IReadOnlyList<Diagnostic> diagnostics)
-    {
-        var cwd = Directory.GetCurrentDirectory();
-        return JsonSerializer.Serialize(
-            diagnostics.Select(d => new OverlayProblem(d.Severity == Severity.Error ? "error" : "warning", d.Format(cwd), d.Location.Line, Excerpt(d.Location))).ToList(),
-            PreviewJson.Default.ListOverlayProblem);
-    }
-
-    private List<ExcerptLine> Excerpt(SourceLocation at)
-    {
-        var lines = new List<ExcerptLine>();
-        var roots = new[] { _builder.Options.ContentDir, _builder.Options.TemplatesDir }.Select(Path.GetFullPath);
-        var file = Path.GetFullPath(at.File);
-        // Only the site's own files, never anything a crafted path could name elsewhere.
-        if (at.Line <= 0 || !roots.Any(r => file.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !File.Exists(file))
-        {
-            return lines;
-        }
-
-        var number = 0;
-        try
-        {
-            foreach (var text in File.ReadLines(file))
-            {
-                number++;
-                if (number >= at.Line - 2 && number <= at.Line + 2)
-                {
-                    lines.Add(new ExcerptLine(number, Printable.Escape(text.Length > 300 ? text[..300] + "…" : text)));
-                }
-
-                if (number > at.Line + 2)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Deleted or locked since the build: the message alone still says what is wrong.
-        }
-
-        return lines;
-    }
+    /// <summary>The diagnostics as the overlay shows them, with lines only from the site's own files.</summary>
+    private string Problems(IReadOnlyList<Diagnostic> diagnostics) =>
+        OverlayProblem.Json(diagnostics, [_builder.Options.ContentDir, _builder.Options.TemplatesDir]);
 
     private async Task Handle(HttpContext http)
     {
@@ -342,25 +265,23 @@ internal sealed class DevServer : IDisposable
             return;
         }
 
-        var files = state.Good.Snapshot.Files;
-        var relative = Uri.UnescapeDataString(path.TrimStart('/'));
-        if (relative.Length > 0 && !relative.EndsWith('/') && !files.ContainsKey(relative) && files.ContainsKey(relative + "/index.html"))
+        string key;
+        SiteFile file;
+        switch (SiteAddress.Of(state.Good.Files, path))
         {
-            // Built from the decoded segments, so that '//host' can never become the Location.
-            http.Response.Redirect("/" + string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)) + "/" + http.Request.QueryString, permanent: false);
-            return;
-        }
-
-        var key = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
-        if (!files.TryGetValue(key, out var file))
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            if (!files.TryGetValue(Model.Page.NotFoundPath, out file))
-            {
+            case SiteAddress.Redirect redirect:
+                http.Response.Redirect(redirect.Location + http.Request.QueryString, permanent: false);
                 return;
-            }
-
-            key = Model.Page.NotFoundPath;
+            case SiteAddress.Found found:
+                (key, file) = (found.Path, found.File);
+                break;
+            case SiteAddress.Missing { NotFoundPage: { } page }:
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                (key, file) = (page.Path, page.File);
+                break;
+            default:
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
         }
 
         http.Response.Headers.ContentSecurityPolicy = SecurityPolicy.ContentSecurityPolicy;
@@ -450,129 +371,4 @@ internal sealed class DevServer : IDisposable
             _listeners.TryRemove(channel, out _);
         }
     }
-
-    /// <summary>
-    /// What the watchers saw since the last build, for the build to look only at those files. Until
-    /// the first build, after the watcher's buffer overflowed, and while a folder is not watched
-    /// (it did not exist when the server started), nothing is known and the build looks at every file.
-    /// </summary>
-    private sealed class ChangeLog
-    {
-        private readonly Lock _lock = new();
-        private HashSet<string> _written = new(StringComparer.Ordinal);
-        private HashSet<string> _moved = new(StringComparer.Ordinal);
-        private bool _lost = true;
-        private bool _blind;
-
-        public void Written(string path)
-        {
-            // A folder's own stamp changes when its entries do: a change to what it lists.
-            var moved = Directory.Exists(path);
-            lock (_lock)
-            {
-                (moved ? _moved : _written).Add(Path.GetFullPath(path));
-            }
-        }
-
-        public void Moved(string path)
-        {
-            lock (_lock)
-            {
-                _moved.Add(Path.GetFullPath(path));
-            }
-        }
-
-        public void Lost()
-        {
-            lock (_lock)
-            {
-                _lost = true;
-            }
-        }
-
-        /// <summary>A folder is not watched: every build must look at every file.</summary>
-        public void Unwatched()
-        {
-            lock (_lock)
-            {
-                _blind = true;
-            }
-        }
-
-        /// <summary>The changes since the last call, or null when they are not all known.</summary>
-        public FileChanges? Take()
-        {
-            lock (_lock)
-            {
-                var changes = _lost || _blind || _moved.Count > FileChanges.MovedLimit ? null : new FileChanges(_written, _moved);
-                (_written, _moved, _lost) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), false);
-                return changes;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Watches folders for any change to files or folders. The watcher's own buffer can overflow
-    /// in a big burst (a git checkout); that is a change too, and the rebuild reads everything.
-    /// </summary>
-    private sealed class WatcherSet : IDisposable
-    {
-        private readonly List<FileSystemWatcher> _watchers = [];
-
-        public WatcherSet(IEnumerable<string> folders, ChangeLog log, Action changed)
-        {
-            foreach (var folder in folders.Select(Path.GetFullPath).Distinct())
-            {
-                if (!Directory.Exists(folder))
-                {
-                    // A change there would go unseen, so no build may trust that nothing changed.
-                    log.Unwatched();
-                    continue;
-                }
-
-                var watcher = new FileSystemWatcher(folder)
-                {
-                    IncludeSubdirectories = true,
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                };
-                watcher.Changed += (_, e) => Then(() => log.Written(e.FullPath));
-                watcher.Created += (_, e) => Then(() => log.Moved(e.FullPath));
-                watcher.Deleted += (_, e) => Then(() => log.Moved(e.FullPath));
-                watcher.Renamed += (_, e) => Then(() =>
-                {
-                    log.Moved(e.OldFullPath);
-                    log.Moved(e.FullPath);
-                });
-                watcher.Error += (_, _) => Then(log.Lost);
-                watcher.EnableRaisingEvents = true;
-                _watchers.Add(watcher);
-            }
-
-            // Noted before the build is woken, so that the build knows of the change.
-            void Then(Action note)
-            {
-                note();
-                changed();
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var watcher in _watchers)
-            {
-                watcher.Dispose();
-            }
-        }
-    }
 }
-
-/// <summary>A problem as the overlay in the browser shows it (Preview/live.js), with the lines of the file around it.</summary>
-internal sealed record OverlayProblem(string Severity, string Text, int Line, IReadOnlyList<ExcerptLine> Excerpt);
-
-internal sealed record ExcerptLine(int Number, string Text);
-
-/// <summary>The JSON the dev server sends open tabs, written by generated code instead of reflection (the command can be compiled ahead of time).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(List<string>))]
-[JsonSerializable(typeof(List<OverlayProblem>))]
-internal sealed partial class PreviewJson : JsonSerializerContext;

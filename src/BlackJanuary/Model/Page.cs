@@ -88,5 +88,8 @@ public sealed record Page(
     /// Where the page is written, relative to the output folder. Pretty URLs ("about/") become
     /// folders with an index.html; "404.html" stays a file because hosts look for it by that name.
     /// </summary>
-    public string OutputFile => Path.EndsWith(".html", StringComparison.Ordinal) ? Path : Path + "index.html";
+    public string OutputFile => OutputFileOf(Path);
+
+    /// <summary>The output file of a page at <paramref name="path"/> (see <see cref="OutputFile"/>): also where the dev server looks for an address.</summary>
+    public static string OutputFileOf(string path) => path.EndsWith(".html", StringComparison.Ordinal) ? path : path + "index.html";
 }

@@ -71,6 +71,27 @@ public sealed partial class ServeTests
         }
     }
 
+    [Fact]
+    public async Task A_site_that_never_built_answers_503_until_fixed_then_serves_and_tells_open_tabs_to_reload()
+    {
+        var site = new FixtureSite(new Dictionary<string, string>(Files) { ["content/pages/about.md"] = "---\ntitle: About Testville\nweight: two\n---\nThe broken version.\n" });
+        await using (var served = new Served(site, await ServeProcess.StartAsync(Path.Combine(site.Root, "content"), Path.Combine(site.Root, "templates"))))
+        {
+            using (var response = await served.Http.GetAsync("about/", TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            }
+
+            await using var events = served.Events();
+            Assert.Contains("BJ2002", await events.NextAsync("problems", Wait), StringComparison.Ordinal);
+
+            site.Write("content/pages/about.md", "---\ntitle: About Testville\nweight: 2\n---\nThe fixed version.\n");
+            var changed = JsonSerializer.Deserialize<string[]>(await events.NextAsync("reload", Wait)) ?? [];
+            Assert.Contains("about/index.html", changed);
+            Assert.Contains("The fixed version.", await GetAsync(served.Http, "about/"), StringComparison.Ordinal);
+        }
+    }
+
     [GeneratedRegex(@"Rebuilt in \d+ ms \(\d+ ms after the save\): 1 of 4 pages rendered, 1 file\(s\) changed\.")]
     private static partial Regex RebuiltLine();
 
