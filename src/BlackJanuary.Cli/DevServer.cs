@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using BlackJanuary.Incremental;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Cli;
 

@@ -1,3 +1,5 @@
+using BlackJanuary.Model;
+
 namespace BlackJanuary.Output;
 
 /// <summary>

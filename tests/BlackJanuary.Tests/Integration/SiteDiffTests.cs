@@ -32,7 +32,7 @@ public sealed class SiteDiffTests : IDisposable
 
     private SiteSnapshot Build()
     {
-        var snapshot = _session.Render();
+        var snapshot = _session.Build();
         Assert.True(snapshot.Succeeded, string.Join("\n", snapshot.Diagnostics));
         return snapshot;
     }

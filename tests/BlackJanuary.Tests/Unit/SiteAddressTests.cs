@@ -1,6 +1,7 @@
 using BlackJanuary.Content;
 using BlackJanuary.Output;
 using BlackJanuary.Tests.Support;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Tests.Unit;
 
@@ -27,7 +28,7 @@ public class SiteAddressTests
     public void Every_page_of_a_built_site_is_found_at_its_own_address()
     {
         using var site = new FixtureSite(new Dictionary<string, string> { ["content/pages/about.md"] = "---\ntitle: About\n---\nA fictional town.\n" });
-        var snapshot = new SiteBuilder(new BuildOptions(site.Content, Path.Combine(site.Root, "templates"), site.Output)).Render();
+        var snapshot = new SiteBuilder(new BuildOptions(site.Content, Path.Combine(site.Root, "templates"), site.Output), BuildMode.Memory).Build();
 
         var pages = snapshot.Site!.Pages;
         Assert.Contains(pages, p => p.IsNotFound);
