@@ -15,15 +15,8 @@ public static partial class SiteConfigLoader
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
     public static SiteConfig? Load(string file, string? baseUrlOverride, DiagnosticBag diagnostics)
     {
-        if (SafeFolder.FolderInstead(file, diagnostics))
+        if (!SafeFolder.Required(file, isFolder: false, "site.yaml not found; every content folder needs one with at least 'title' and 'base_url'", diagnostics))
         {
-            return null;
-        }
-
-        if (!File.Exists(file))
-        {
-            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(file),
-                "site.yaml not found; every content folder needs one with at least 'title' and 'base_url'");
             return null;
         }
 

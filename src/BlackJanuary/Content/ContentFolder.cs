@@ -37,18 +37,7 @@ internal static class ContentFolder
     /// <summary>True when <paramref name="contentDir"/> is a real folder; reports why not.</summary>
     internal static bool Exists(string contentDir, DiagnosticBag diagnostics)
     {
-        if (SafeFolder.FileInstead(contentDir, diagnostics))
-        {
-            return false;
-        }
-
-        if (!Directory.Exists(contentDir))
-        {
-            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(contentDir),
-                "content folder not found; pass --content DIR or run from the folder that holds content/");
-            return false;
-        }
-
-        return SafeFolder.IsReal(contentDir, diagnostics);
+        return SafeFolder.Required(contentDir, isFolder: true, "content folder not found; pass --content DIR or run from the folder that holds content/", diagnostics)
+            && SafeFolder.IsReal(contentDir, diagnostics);
     }
 }

@@ -13,15 +13,8 @@ internal static class PageLoader
     internal static List<Page> Load(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
         var pages = new List<Page>();
-        if (SafeFolder.FileInstead(pagesDir, diagnostics))
+        if (!SafeFolder.Required(pagesDir, isFolder: true, "pages folder not found; create content/pages/ with at least index.md for the home page", diagnostics))
         {
-            return pages;
-        }
-
-        if (!Directory.Exists(pagesDir))
-        {
-            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(pagesDir),
-                "pages folder not found; create content/pages/ with at least index.md for the home page");
             return pages;
         }
 

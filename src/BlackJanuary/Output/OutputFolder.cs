@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
-using BlackJanuary.Diagnostics;
 
 namespace BlackJanuary.Output;
 

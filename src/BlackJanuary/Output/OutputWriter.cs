@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.RegularExpressions;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
 

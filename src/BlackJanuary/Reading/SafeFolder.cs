@@ -82,6 +82,26 @@ public static class SafeFolder
         }
     }
 
+    /// <summary>
+    /// Whether a file or folder the site needs is there: reports a folder where a file belongs (or
+    /// the other way round), and, when nothing is there, <paramref name="missing"/>, which says what to create.
+    /// </summary>
+    public static bool Required(string path, bool isFolder, string missing, DiagnosticBag diagnostics)
+    {
+        if (isFolder ? FileInstead(path, diagnostics) : FolderInstead(path, diagnostics))
+        {
+            return false;
+        }
+
+        if (!(isFolder ? Directory.Exists(path) : File.Exists(path)))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingInput, new SourceLocation(path), missing);
+            return false;
+        }
+
+        return true;
+    }
+
     // Hidden entries are skipped as Files skips them; links are not recursed into.
     private static readonly EnumerationOptions LinkSearch = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
 
