@@ -29,8 +29,8 @@ public static class ContentLoader
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => TimelineLoader.Load(timelineFile, d))!;
         var mediaDir = Path.Combine(contentDir, "media");
-        SafeFolder.RefuseLinks(mediaDir, diagnostics);
-        SafeFolder.RefuseLinks(pagesDir, diagnostics);
+        FileMemo.RefuseLinks(memo, mediaDir, diagnostics);
+        FileMemo.RefuseLinks(memo, pagesDir, diagnostics);
         if (config is null)
         {
             return null;

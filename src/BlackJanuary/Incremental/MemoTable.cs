@@ -19,12 +19,13 @@ namespace BlackJanuary.Incremental;
 /// <param name="StillHolds">
 /// Whether what a kept value's work recorded reading while it ran (the templates and pages a
 /// render read) is unchanged; null when the key says everything. Asked of every value kept by its
-/// key, and of each value kept by place that recorded reading another item (see <see cref="ReadsOthers"/>).
+/// key, and of a value kept by place that read an item that changed (see <see cref="ReadsOthers"/>).
 /// </param>
-/// <param name="ReadsOthers">Whether a value's work read other items than its own, which may change while its own item stays the very same object.</param>
+/// <param name="ReadsOthers">The names of the other items a value's work read (the paths a render looked up), by <see cref="Name"/>.</param>
+/// <param name="Name">The name by which other units read an item (a page's path).</param>
 public sealed record Units<TItem, TKey, TValue>(
     IReadOnlyList<TItem> Items, object Scope, Func<TItem, string> Id, Func<TItem, TKey> Key, Func<TItem, DiagnosticBag, TValue> Make,
-    Func<TValue, bool>? StillHolds = null, Func<TValue, bool>? ReadsOthers = null);
+    Func<TValue, bool>? StillHolds = null, Func<TValue, IReadOnlyCollection<string>>? ReadsOthers = null, Func<TItem, string>? Name = null);
 
 internal abstract class MemoTable
 {
@@ -50,6 +51,8 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
     private int[] _reporting = [];
     // The places whose value read other items (see Units.ReadsOthers): checked even when kept by place.
     private int[] _readingOthers = [];
+    // Every name some kept value read: a rebuild that changes none of them rechecks nothing.
+    private readonly HashSet<string> _readNames = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The value of each unit: kept from the last build when its key is equal (and its reads still
@@ -68,7 +71,7 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
         ref var first = ref MemoryMarshal.GetArrayDataReference(entries);
         var kept = new bool[items.Count];
         var missing = new List<(int Place, TKey Key)>();
-        var recheck = byPlace ? _readingOthers.ToHashSet() : [];
+        var recheck = byPlace ? ReadingChanged(units) : [];
         for (var i = 0; i < items.Count; i++)
         {
             if (byPlace && ReferenceEquals(items[i], _items[i]) && (!recheck.Contains(i) || units.StillHolds!(_entries[i].Value)))
@@ -101,6 +104,11 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
 
         var reporting = _reporting.Where(i => byPlace && kept[i]).ToList();
         var readingOthers = units.ReadsOthers is null ? [] : _readingOthers.Where(i => byPlace && kept[i]).ToList();
+        if (!byPlace)
+        {
+            _readNames.Clear();
+        }
+
         for (var i = 0; i < entries.Length; i++)
         {
             if (!kept[i])
@@ -110,9 +118,10 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
                     reporting.Add(i);
                 }
 
-                if (units.ReadsOthers?.Invoke(entries[i].Value) == true)
+                if (units.ReadsOthers?.Invoke(entries[i].Value) is { Count: > 0 } names)
                 {
                     readingOthers.Add(i);
+                    _readNames.UnionWith(names);
                 }
             }
         }
@@ -135,6 +144,32 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
         Forget(items, units.Id);
         (_scope, _items, _entries, _values, _reporting, _readingOthers) = (units.Scope, items, entries, values, [.. reporting], [.. readingOthers]);
         return values;
+    }
+
+    /// <summary>
+    /// The places kept by place whose value read an item that changed at its place since the last
+    /// build, by its name then or now (a page that moved, or one that came to a path another page looked up).
+    /// </summary>
+    private HashSet<int> ReadingChanged<TItem>(Units<TItem, TKey, TValue> units)
+        where TItem : class
+    {
+        if (units.ReadsOthers is null || units.Name is null || _readingOthers.Length == 0)
+        {
+            return [];
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < units.Items.Count; i++)
+        {
+            if (!ReferenceEquals(units.Items[i], _items[i]))
+            {
+                changed.Add(units.Name(units.Items[i]));
+                changed.Add(units.Name((TItem)_items[i]));
+            }
+        }
+
+        // Usually no value read what changed: known from the names alone, without a look at 10,000 values.
+        return !changed.Any(_readNames.Contains) ? [] : [.. _readingOthers.Where(i => units.ReadsOthers(_entries[i].Value).Any(changed.Contains))];
     }
 
     /// <summary>Forgets the units of names the build no longer has (a deleted page), so that a long session does not grow.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Incremental;
@@ -58,26 +59,55 @@ internal sealed class SiteFileSet
     private sealed record PathsKey(ByPlace<RenderedPage> Pages, Values<(string Path, string Source)> Added);
 
     /// <summary>Checks the paths, reports each problem, and returns the files that can be written.</summary>
-    /// <param name="session">Keeps the findings while a rebuild adds the same paths from the same sources in the same order.</param>
+    /// <param name="session">Keeps the findings, and where each admitted path is, while a rebuild adds the same paths from the same sources in the same order.</param>
     public IReadOnlyDictionary<string, SiteFile> Check(DiagnosticBag diagnostics, Session? session)
     {
         var key = new PathsKey(new ByPlace<RenderedPage>(_pages, RenderedPage.SamePath), new Values<(string, string)>([.. _added.Select(a => (a.Path, a.Source))]));
-        var admitted = Session.Once(session, "output.paths", key, diagnostics, found =>
+        var places = Session.Once(session, "output.paths", key, diagnostics, found =>
         {
             var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
-            return Enumerable.Range(0, Count).Select(At).Select(a => Admit(a.Path, a.Source, entries, found)).ToArray();
-        });
-        var output = new Dictionary<string, SiteFile>(Count, StringComparer.Ordinal);
-        for (var i = 0; i < Count; i++)
-        {
-            if (admitted[i])
+            var admitted = new Dictionary<string, int>(Count, StringComparer.Ordinal);
+            for (var i = 0; i < Count; i++)
             {
-                var (path, file, _) = At(i);
-                output[path] = file;
+                var (path, _, source) = At(i);
+                if (Admit(path, source, entries, found))
+                {
+                    admitted[path] = i;
+                }
             }
+
+            return admitted;
+        });
+        return new Planned(this, places);
+    }
+
+    /// <summary>
+    /// The files of the set by path: each admitted path's place, and the file at that place in this
+    /// set. A rebuild with the same paths keeps the places, so no dictionary of 10,000 paths is made again.
+    /// </summary>
+    private sealed class Planned(SiteFileSet set, Dictionary<string, int> places) : IReadOnlyDictionary<string, SiteFile>
+    {
+        public SiteFile this[string key] => set.At(places[key]).File;
+
+        public IEnumerable<string> Keys => places.Keys;
+
+        public IEnumerable<SiteFile> Values => places.Values.Select(i => set.At(i).File);
+
+        public int Count => places.Count;
+
+        public bool ContainsKey(string key) => places.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out SiteFile value)
+        {
+            var found = places.TryGetValue(key, out var i);
+            value = found ? set.At(i).File : null;
+            return found;
         }
 
-        return output;
+        public IEnumerator<KeyValuePair<string, SiteFile>> GetEnumerator() =>
+            places.Select(p => KeyValuePair.Create(p.Key, set.At(p.Value).File)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Whether a file may be written at <paramref name="path"/>; reports why not.</summary>

@@ -28,7 +28,7 @@ public sealed class AssetManifest
         foreach (var root in templateRoots.Where(r => !Directory.Exists(r) || SafeFolder.IsReal(r, diagnostics)))
         {
             var dir = Path.Combine(root, "assets");
-            SafeFolder.RefuseLinks(dir, diagnostics);
+            FileMemo.RefuseLinks(memo, dir, diagnostics);
             foreach (var file in FileMemo.Files(memo, dir, "*", diagnostics))
             {
                 var logical = SafeFolder.OutputPath(dir, file);

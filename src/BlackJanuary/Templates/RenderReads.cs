@@ -20,6 +20,9 @@ internal sealed class RenderReads(object timeline)
 
     public Dictionary<string, Page?> Pages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The paths of the pages found, read once the render is done: a later build rechecks the render when a page at one of them changes.</summary>
+    public IReadOnlyCollection<string> FoundPaths => field ??= [.. Pages.Values.OfType<Page>().Select(p => p.Path)];
+
     public bool Timeline { get; set; }
 
     public DiagnosticBag Diagnostics { get; } = new();

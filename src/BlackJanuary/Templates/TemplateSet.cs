@@ -23,7 +23,7 @@ public sealed class TemplateSet : ITemplateLoader, IEquatable<TemplateSet>
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            SafeFolder.RefuseLinks(root, diagnostics);
+            FileMemo.RefuseLinks(memo, root, diagnostics);
             foreach (var file in FileMemo.Files(memo, root, "*.html", diagnostics))
             {
                 var name = Path.GetRelativePath(root, file).Replace('\\', '/');

@@ -89,9 +89,20 @@ public static class TemplateStage
                 return new PageRender(reads, rendered);
             },
             StillHolds: known => known.Reads.StillHolds(timelineKey, templates, PageAtPath),
-            ReadsOthers: known => known.Reads.Pages.Count > 0), diagnostics);
+            ReadsOthers: known => known.Reads.FoundPaths,
+            Name: page => page.Path), diagnostics);
         // The pages that failed have reported why.
-        return Array.FindIndex(renders, r => r.Page is null) < 0 ? [.. renders.Select(r => r.Page!)] : [.. renders.Select(r => r.Page).OfType<RenderedPage>()];
+        var pages = new RenderedPage[renders.Length];
+        var count = 0;
+        foreach (var render in renders)
+        {
+            if (render.Page is { } page)
+            {
+                pages[count++] = page;
+            }
+        }
+
+        return count == pages.Length ? pages : pages[..count];
     }
 
     private sealed record SiteInputs(

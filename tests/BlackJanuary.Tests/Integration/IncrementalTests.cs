@@ -1,7 +1,7 @@
-using BlackJanuary.Content;
+using BlackJanuary.Diagnostics;
+using BlackJanuary.Incremental;
 using BlackJanuary.Output;
 using BlackJanuary.Tests.Support;
-using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Tests.Integration;
 
@@ -333,6 +333,29 @@ public class IncrementalTests
         Directory.Delete(Path.Combine(site.Root, "content/pages/more"), recursive: true);
         var deleted = Rebuild(session, site, Seen(site, [], "content/pages/more"));
         Assert.DoesNotContain("more/new/index.html", deleted.Files.Keys);
+    }
+
+    [Fact]
+    public void A_symbolic_link_made_during_a_session_is_refused_at_the_next_build_and_forgiven_once_removed()
+    {
+        using var site = new FixtureSite(Files);
+        var session = new SiteBuilder(Options(site));
+        session.Build();
+        var link = Path.Combine(site.Root, "content/pages/more/linked.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, Path.Combine(site.Root, "content/pages/plain.md"));
+
+        // The watcher names only the folder made; the walk for links below pages/ must happen again.
+        var linked = Rebuild(session, site, Seen(site, [], "content/pages/more"));
+        Assert.Contains(linked.Diagnostics, d => d.Code == DiagnosticCodes.UnsafePath && d.Location.File == link);
+
+        File.Delete(link);
+        var unlinked = Rebuild(session, site, Seen(site, [], "content/pages/more/linked.md"));
+        Assert.DoesNotContain(unlinked.Diagnostics, d => d.Code == DiagnosticCodes.UnsafePath);
+
+        // A page saved in place adds no link: the walk is not needed, and its findings (none) hold.
+        site.Write("content/pages/plain.md", "---\ntitle: Plain\n---\nSaved in place.\n");
+        Assert.Equal(1, Rebuild(session, site, Seen(site, ["content/pages/plain.md"])).PagesRendered);
     }
 
     [Fact]
