@@ -17,7 +17,8 @@ using BlackJanuary.Benchmarks;
 // With 'hostile' it times hostile and broken inputs (Hostile.cs).
 // With 'generate N DIR' it writes the synthetic site of N pages in the source form of BlackJanuary,
 // Hugo, Jekyll and Eleventy (SyntheticSite.cs); 'compare' times those four (Compare.cs, run by
-// tests/bench/compare.sh); 'stages' runs the BenchmarkDotNet benchmarks of the stages (Stages.cs).
+// tests/bench/compare.sh); 'stages' runs the BenchmarkDotNet benchmarks of the stages (Stages.cs);
+// 'rebuild [PAGES]' times a one-page rebuild in a session, stage by stage (RebuildStages.cs).
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
@@ -40,6 +41,19 @@ switch (args.FirstOrDefault())
         return Compare.Run(args[1..], root);
     case "stages":
         Stages.Run(args[1..], root);
+        return 0;
+    case "rebuild":
+        var rebuildPages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var rebuildSite = Synthetic(rebuildPages, scratch);
+        try
+        {
+            RebuildStages.Run(rebuildSite, templates, edits: 30);
+        }
+        finally
+        {
+            Directory.Delete(rebuildSite, recursive: true);
+        }
+
         return 0;
 }
 
