@@ -1,4 +1,3 @@
-using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Incremental;
 using BlackJanuary.Model;

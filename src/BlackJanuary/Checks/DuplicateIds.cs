@@ -1,5 +1,4 @@
 using BlackJanuary.Diagnostics;
-using BlackJanuary.Templates;
 using BlackJanuary.Model;
 
 namespace BlackJanuary.Checks;

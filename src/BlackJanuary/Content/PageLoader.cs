@@ -8,7 +8,7 @@ namespace BlackJanuary.Content;
 /// <summary>Loads pages/: each Markdown file with its front matter into a <see cref="Page"/> at its URL in the default language.</summary>
 internal static class PageLoader
 {
-    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title"];
+    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra"];
 
     internal static List<Page> Load(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
@@ -73,6 +73,8 @@ internal static class PageLoader
         var image = fields.Text("image") ?? "";
         var imageAlt = fields.Text("image_alt") ?? "";
         var navTitle = fields.Text("nav_title") ?? "";
+        var tags = fields.Texts("tags");
+        var extra = fields.Data("extra");
         fields.WarnUnknownKeys(PageKeys);
         if (layout is not null && !IsLayoutName(layout))
         {
@@ -143,6 +145,8 @@ internal static class PageLoader
         {
             TranslationKey = relative,
             LanguageInName = languageInName,
+            Tags = tags,
+            Extra = extra ?? Page.NoExtra,
         };
     }
 

@@ -5,6 +5,9 @@ namespace BlackJanuary.Model;
 /// <summary>This program as pages and reports name it.</summary>
 public static class Generator
 {
+    /// <summary>The name pages and feeds give as their generator.</summary>
+    public const string Name = "BlackJanuary";
+
     /// <summary>"0.1.0+&lt;commit&gt;": the SDK adds the commit the program was built from (SourceRevisionId).</summary>
     private static readonly string[] InformationalVersion =
         (typeof(Generator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+', 2);

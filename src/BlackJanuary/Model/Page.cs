@@ -32,6 +32,15 @@ public sealed record Page(
     /// <summary>Links to other sites in <see cref="Markdown"/>, found by the Markdown stage.</summary>
     public IReadOnlyList<WrittenLink> ExternalLinks { get; init; } = [];
 
+    /// <summary>The page's tags, as written ('tags: [memory, baku]'), for the theme to show or list.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The site's own values for the page ('extra:'), passed to templates as written: texts, lists and maps.</summary>
+    public IReadOnlyDictionary<string, object> Extra { get; init; } = NoExtra;
+
+    /// <summary>The one empty map of pages without 'extra': pages that have none compare equal.</summary>
+    public static readonly IReadOnlyDictionary<string, object> NoExtra = new Dictionary<string, object>();
+
     /// <summary>The code of the page's language: the one in its file name (about.ru.md), else the site's default.</summary>
     public string Language { get; init; } = "";
 

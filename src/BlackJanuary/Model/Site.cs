@@ -1,4 +1,3 @@
-using BlackJanuary.Configuration;
 
 namespace BlackJanuary.Model;
 

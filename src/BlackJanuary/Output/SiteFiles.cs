@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using BlackJanuary.Model;
-using BlackJanuary.Templates;
 using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Output;
@@ -147,7 +146,7 @@ public static partial class SiteFiles
             w.WriteElementString("name", atom, c.Author);
             w.WriteEndElement();
             w.WriteStartElement("generator", atom);
-            w.WriteString(TemplateModel.Generator);
+            w.WriteString(Generator.Name);
             w.WriteEndElement();
             foreach (var page in entries)
             {

@@ -159,6 +159,57 @@ public sealed class YamlFields
         return [];
     }
 
+    /// <summary>The texts of a list of plain values ("tags: [memory, baku]"); an item that is not one is reported and left out.</summary>
+    public IReadOnlyList<string> Texts(string key)
+    {
+        var texts = new List<string>();
+        foreach (var item in List(key))
+        {
+            if (item is YamlScalarNode { Value: { } text } && text.Trim().Length > 0)
+            {
+                texts.Add(text.Trim());
+            }
+            else
+            {
+                _diagnostics.Error(DiagnosticCodes.WrongType, Locate(_file, _lineOffset + 1, item),
+                    $"each item of '{key}' of {_what} must be a short text, like '{key}: [first, second]'; remove the empty or nested item");
+            }
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// A map of the site's own values ("extra: {unit: 4th battalion}"), as plain data for the
+    /// templates: texts, lists and maps, as written. Null when absent; reported when not a map.
+    /// </summary>
+    public IReadOnlyDictionary<string, object>? Data(string key)
+    {
+        if (!TryGet(key, out _, out var value) || IsNull(value))
+        {
+            return null;
+        }
+
+        if (value is not YamlMappingNode map)
+        {
+            _diagnostics.Error(DiagnosticCodes.WrongType, Locate(_file, _lineOffset + 1, value),
+                $"'{key}' of {_what} must be a map of names to values ('{key}:' then indented 'name: value' lines)");
+            return null;
+        }
+
+        return (IReadOnlyDictionary<string, object>)Plain(map);
+    }
+
+    private static object Plain(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children
+            .Where(c => c.Key is YamlScalarNode)
+            .ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => Plain(c.Value), StringComparer.Ordinal) as IReadOnlyDictionary<string, object>,
+        YamlSequenceNode list => list.Children.Select(Plain).ToList(),
+        YamlScalarNode scalar => scalar.Value ?? "",
+        _ => "",
+    };
+
     public YamlFields? Map(string key)
     {
         if (!TryGet(key, out _, out var value) || IsNull(value))

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Incremental;
 using BlackJanuary.Reading;

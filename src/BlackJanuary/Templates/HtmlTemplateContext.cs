@@ -1,4 +1,3 @@
-using BlackJanuary.Configuration;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;

@@ -1,11 +1,8 @@
 using System.Collections;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BlackJanuary.Checks;
-using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
-using BlackJanuary.Output;
 using Scriban;
 using Scriban.Runtime;
 using BlackJanuary.Reading;

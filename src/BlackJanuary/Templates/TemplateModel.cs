@@ -1,5 +1,6 @@
 using BlackJanuary.Model;
-using BlackJanuary.Output;
+using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
 
 namespace BlackJanuary.Templates;
@@ -10,8 +11,6 @@ namespace BlackJanuary.Templates;
 /// </summary>
 internal static class TemplateModel
 {
-    public const string Generator = "BlackJanuary";
-
     public static ScriptObject SiteObject(Site site, Page current, string version, string shareImage)
     {
         var c = site.Config;
@@ -39,7 +38,7 @@ internal static class TemplateModel
             ["base_url"] = c.BaseUrl.ToString(),
             ["csp"] = SecurityPolicy.ContentSecurityPolicy,
             ["image"] = c.Image.Length > 0 ? c.AbsoluteUrlFor(c.Image) : shareImage,
-            ["generator"] = $"{Generator} {version}",
+            ["generator"] = $"{Generator.Name} {version}",
             ["nav"] = nav,
         };
     }
@@ -110,8 +109,22 @@ internal static class TemplateModel
             ["is_home"] = page.IsHome,
             ["alternates"] = Alternates(site, page, out var xDefault),
             ["x_default"] = xDefault,
+            ["tags"] = new ScriptArray(page.Tags),
+            ["extra"] = Data(page.Extra),
         };
     }
+
+    /// <summary>The site's own values as the templates read them: maps by name, lists by index, texts as written.</summary>
+    private static object Data(object value) => value switch
+    {
+        IReadOnlyDictionary<string, object> map => map.Aggregate(new OwnValues(), (o, pair) =>
+        {
+            o[pair.Key] = Data(pair.Value);
+            return o;
+        }),
+        IReadOnlyList<object> list => new ScriptArray(list.Select(Data)),
+        _ => value,
+    };
 
     /// <summary>
     /// The page in every language it exists in, itself included, for hreflang links; and the
@@ -237,5 +250,22 @@ internal static class TemplateModel
             ["page"] = timelinePage is { } page ? Frozen(PageObject(site, page)) : null,
             IsReadOnly = true,
         };
+    }
+}
+
+/// <summary>
+/// A map of the site's own values ('extra'): a name one page has and another has not is empty on
+/// the other, as Hugo's page params are, where every other name a template reads must exist.
+/// </summary>
+internal sealed class OwnValues : ScriptObject
+{
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        if (!base.TryGetValue(context, span, member, out value))
+        {
+            value = null;
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using Scriban;
 using Scriban.Parsing;

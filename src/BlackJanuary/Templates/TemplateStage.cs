@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using BlackJanuary.Configuration;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
-using BlackJanuary.Output;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;

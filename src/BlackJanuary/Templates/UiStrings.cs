@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BlackJanuary.Configuration;
-using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using YamlDotNet.RepresentationModel;
 using BlackJanuary.Incremental;

@@ -39,6 +39,35 @@ public sealed class LayeringTests
         Assert.True(violations.Count == 0, "Stages must depend in one direction (see docs/architecture.md):\n" + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// A constant is copied into the code that uses it, so the assembly does not show that use;
+    /// the sources' using directives do (Templates once read a constant of Output this way).
+    /// </summary>
+    [Fact]
+    public void Every_source_file_imports_only_the_folders_its_own_may_use()
+    {
+        var engine = Path.Combine(Support.RepoPaths.Root, "src", "BlackJanuary");
+        var violations = new List<string>();
+        foreach (var folder in Allowed.Keys)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(engine, folder), "*.cs"))
+            {
+                var lines = File.ReadAllLines(file);
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (lines[i].StartsWith("using BlackJanuary.", StringComparison.Ordinal)
+                        && lines[i]["using BlackJanuary.".Length..].TrimEnd(';').Split('.')[0] is var used
+                        && used != folder && !Allowed[folder].Contains(used))
+                    {
+                        violations.Add($"{Path.GetRelativePath(engine, file)}:{i + 1}: {folder} may not use {used}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(violations.Count == 0, "Stages must depend in one direction (see docs/architecture.md):\n" + string.Join("\n", violations));
+    }
+
     [Fact]
     public void Every_folder_of_the_engine_is_placed_in_the_graph()
     {

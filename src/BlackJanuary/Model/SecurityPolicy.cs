@@ -1,4 +1,4 @@
-namespace BlackJanuary.Output;
+namespace BlackJanuary.Model;
 
 public static class SecurityPolicy
 {
