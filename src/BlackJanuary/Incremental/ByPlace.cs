@@ -38,9 +38,9 @@ public sealed class ByPlace<T>(IReadOnlyList<T> items, Func<T, T, bool> alike) :
 /// <summary>A short list of values as part of a key: equal to another with equal items in the same order.</summary>
 public sealed class Values<T>(IReadOnlyList<T> items) : IEquatable<Values<T>>
 {
-    public bool Equals(Values<T>? other) => other is not null && items.SequenceEqual(other.Items());
+    public IReadOnlyList<T> Items => items;
 
-    private IReadOnlyList<T> Items() => items;
+    public bool Equals(Values<T>? other) => other is not null && items.SequenceEqual(other.Items);
 
     public override bool Equals(object? obj) => obj is Values<T> other && Equals(other);
 

@@ -51,7 +51,8 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
     private int[] _reporting = [];
     // The places whose value read other items (see Units.ReadsOthers): checked even when kept by place.
     private int[] _readingOthers = [];
-    // Every name some kept value read: a rebuild that changes none of them rechecks nothing.
+    // The names kept values read, and perhaps some no value reads any more (it is made anew only when
+    // the table is not kept by place): a rebuild that changes none of them rechecks nothing.
     private readonly HashSet<string> _readNames = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -64,6 +65,13 @@ internal sealed class MemoTable<TKey, TValue> : MemoTable
         where TItem : class
     {
         var items = units.Items;
+        // A value kept by place is checked again only through the names of what it read; without
+        // them it would never be, and stay stale.
+        if (units.ReadsOthers is not null && (units.StillHolds is null || units.Name is null))
+        {
+            throw new ArgumentException("units that read other items need StillHolds and Name too", nameof(units));
+        }
+
         var byPlace = _scope is not null && Equals(_scope, units.Scope) && _items.Count == items.Count;
         var entries = new Entry[items.Count];
         // Stored through a reference: an array store checks the type of what it stores, which

@@ -7,8 +7,9 @@ namespace BlackJanuary.Incremental;
 /// every memo of every stage, by name. A stage declares the inputs of each unit of its work as a
 /// key, a record made from the model; when the key equals the last build's, it gets back the last
 /// output and its diagnostics instead of doing the work (Salsa's memo tables, Hugo's recorded
-/// dependencies). An output made again that equals the last one is handed on as the very same
-/// object (early cut-off), so that the next stage's keys compare at a glance.
+/// dependencies). A site-wide value (<see cref="Once"/>) made again that equals the last one, by its
+/// own equality, is handed on as the very same object (early cut-off), so that the next stage's
+/// keys compare at a glance; the values of <see cref="Each"/> are not compared so.
 /// </summary>
 /// <remarks>
 /// <c>build</c> and <c>check</c> run once and have no session: each stage is then given null, and

@@ -121,13 +121,15 @@ public static partial class MarkdownStage
     /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
     /// how URLs are written. Two builds with the same inputs render the same Markdown alike.
     /// </summary>
-    private sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, Values<string> Media)
+    private sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, Values<string> Media, Values<string> SiteFiles)
     {
         public static ContextInputs Of(Site site) => new(
             site.Config.BaseUrl, site.Config.RawHtml,
             // Event links resolve from each language's timeline page, and page links to the default language's file.
             site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
-            new ByPlace<Page>(site.Pages, Page.SameLinkTarget), new Values<string>([.. site.Media.Select(m => m.OutputPath)]));
+            new ByPlace<Page>(site.Pages, Page.SameLinkTarget), new Values<string>([.. site.Media.Select(m => m.OutputPath)]),
+            // The feed of each language, in its URL tree: renaming a language moves where links to it lead.
+            new Values<string>([.. GeneratedFiles.Linkable(site.Config)]));
     }
 
     private static readonly IReadOnlySet<string> NoHeadings = new HashSet<string>();

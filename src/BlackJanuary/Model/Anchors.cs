@@ -1,5 +1,3 @@
-using BlackJanuary.Model;
-
 namespace BlackJanuary.Model;
 
 /// <summary>

@@ -9,7 +9,6 @@ namespace BlackJanuary.Output;
 /// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers.</summary>
 public static partial class SiteFiles
 {
-
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
     /// <param name="session">The session whose last build's files are kept when what they are made from is unchanged.</param>
     public static IEnumerable<(string Path, string Text)> All(Site site, Session? session = null)

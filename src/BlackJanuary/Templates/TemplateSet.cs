@@ -67,7 +67,6 @@ public sealed class TemplateSet : ITemplateLoader, IEquatable<TemplateSet>
 
     public IEnumerable<string> Names => _templates.Keys;
 
-    /// <summary>Whether both sets have the same names, each the very same parsed template (an unchanged file is not parsed again).</summary>
     /// <summary>Equal to another set of the very same parsed templates under the same names: a session's rebuild reads unchanged files into the very same objects.</summary>
     public bool Equals(TemplateSet? other) =>
         other is not null && _templates.Count == other._templates.Count && _templates.All(t => ReferenceEquals(other.GetOrNull(t.Key), t.Value));

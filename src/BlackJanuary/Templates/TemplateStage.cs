@@ -138,9 +138,10 @@ public static class TemplateStage
             var known = templates.Names.Where(n => n.StartsWith("layouts/", StringComparison.Ordinal) && n != BaseLayout)
                 .Select(n => n["layouts/".Length..^".html".Length]).Order(StringComparer.Ordinal).ToList();
             var near = Suggest.Nearest(page.Layout, known);
-            // The built-in 404 page has no file to point at; the theme's missing layout is the problem then.
+            // A page without "layout:" is reported at its file; the built-in 404 page has no file to
+            // point at, and the theme's missing layout is the problem then.
             var at = page.LayoutLocation.Line > 0 ? page.LayoutLocation
-                : File.Exists(page.SourcePath) ? new SourceLocation(page.SourcePath, 1, 1)
+                : page.TitleLocation.Line > 0 ? new SourceLocation(page.SourcePath)
                 : new SourceLocation(layout);
             reads.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at,
                 $"unknown layout '{page.Layout}'; " + (near is not null ? $"did you mean '{near}'?" : $"the theme has: {string.Join(", ", known)}"));

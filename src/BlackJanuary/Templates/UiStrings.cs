@@ -39,7 +39,7 @@ public sealed class UiStrings
         foreach (var root in roots.Reverse())
         {
             var dir = Path.Combine(root, "i18n");
-            foreach (var file in SafeFolder.Files(dir, "*.yaml", diagnostics).Where(f => Path.GetDirectoryName(f) == dir))
+            foreach (var file in FileMemo.Files(memo, dir, "*.yaml", diagnostics).Where(f => Path.GetDirectoryName(f) == dir))
             {
                 var code = Path.GetFileNameWithoutExtension(file);
                 var strings = FileMemo.Read(memo, file, diagnostics, d => Read(file, d));
