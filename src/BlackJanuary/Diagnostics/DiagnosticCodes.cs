@@ -21,6 +21,12 @@ public static class DiagnosticCodes
     public const string WrongEntryKind = "BJ1012";
     public const string SecondYamlDocument = "BJ1013";
     public const string UnknownYamlTag = "BJ1014";
+    // CSV data files (content/people.csv): a quote that never closes, text after a closing quote,
+    // a row whose cells do not match the header, a header without names or with one twice.
+    public const string CsvQuoteUnclosed = "BJ1015";
+    public const string CsvTextAfterQuote = "BJ1016";
+    public const string CsvCellCount = "BJ1017";
+    public const string CsvBadHeader = "BJ1018";
     public const string MediaTypeRefused = "BJ1020";
     public const string MediaContentMismatch = "BJ1021";
     public const string MediaSvgActive = "BJ1022";
