@@ -22,6 +22,8 @@ internal static class CommandLine
           --templates DIR   theme folder, else the theme built in          [templates in the site]
           --base-url URL    overrides base_url of site.yaml (build and check; serve uses its own address)
           --drafts          include pages with 'draft: true'
+          --now YYYY-MM-DD  the build's date, which ends embargoes ('embargo_until')
+                            [SOURCE_DATE_EPOCH's day when set, else today (UTC)]
           --strict          treat warnings as errors (for CI)
           -q, --quiet       print only problems
           -v, --verbose     also print each stage as it starts (ms since the start)
@@ -128,7 +130,7 @@ internal static class CommandLine
                 case "--external":
                     external = true;
                     continue;
-                case "--content" or "--templates" or "--base-url" or "--output" or "--port":
+                case "--content" or "--templates" or "--base-url" or "--output" or "--port" or "--now":
 
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -145,6 +147,17 @@ internal static class CommandLine
                         }
 
                         portGiven = true;
+                        continue;
+                    }
+
+                    if (arg == "--now")
+                    {
+                        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var now))
+                        {
+                            return new Invalid($"--now needs a date written YYYY-MM-DD, not '{value}'");
+                        }
+
+                        options = options with { Today = now };
                         continue;
                     }
 

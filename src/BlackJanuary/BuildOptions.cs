@@ -6,4 +6,23 @@ public sealed record BuildOptions(
     string OutputDir = "_site",
     string? BaseUrl = null,
     bool Drafts = false,
-    bool Strict = false);
+    bool Strict = false,
+    DateOnly? Today = null)
+{
+    /// <summary>
+    /// The build's date, which decides whether an embargo is over: <see cref="Today"/> when given
+    /// (--now), else the day of SOURCE_DATE_EPOCH (reproducible builds), else today in UTC.
+    /// </summary>
+    public DateOnly BuildDate()
+    {
+        if (Today is { } today)
+        {
+            return today;
+        }
+
+        return long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime)
+            : DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+}

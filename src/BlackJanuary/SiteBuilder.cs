@@ -74,7 +74,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
         var files = new SiteFileSet();
         _session?.Begin(changes);
         Progress?.Report("Loading content and templates");
-        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session);
+        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session, options.BuildDate());
         var templateRoots = EmbeddedTheme.Roots(options.ContentDir, options.TemplatesDir, diagnostics);
         var templates = TemplateSet.Load(templateRoots, diagnostics, _session?.Files);
         var strings = UiStrings.Load(templateRoots, diagnostics, _session?.Files);

@@ -80,7 +80,8 @@ public static class ContentChecks
     {
         // Drafts are not published, and the 404 page is never listed or indexed, so neither can be
         // confused with another page. File order, as for BJ2004, decides which page is "first".
-        var published = site.Pages.Where(p => !p.Draft && !p.IsNotFound).ToList();
+        // The register's pages are left out too: namesakes are real, and its lists take their titles from the theme.
+        var published = site.Pages.Where(p => !p.Draft && !p.IsNotFound && p.Person is null && !(p.Listing is not null && p.Title.Length == 0)).ToList();
         // Within one language: "Timeline" may well be the English and the Azerbaijani title alike.
         static string Key(Page p) => p.Language + "\n" + p.Title.Trim();
         // Usually every title differs: seen without sorting, or making a key of, thousands of pages.

@@ -7,7 +7,7 @@ namespace BlackJanuary.Content;
 internal static class ContentFolder
 {
     /// <summary>What a content folder may hold; the build reads nothing else in it (hidden entries aside).</summary>
-    private static readonly IReadOnlyList<string> ContentEntries = ["site.yaml", "pages", "timeline.yaml", "media", "templates"];
+    private static readonly IReadOnlyList<string> ContentEntries = ["site.yaml", "pages", "timeline.yaml", "people", "people.csv", "media", "templates"];
 
     /// <summary>
     /// Warns about each entry of the content folder the build does not read: 'timeline.yml' or

@@ -7,13 +7,14 @@ using BlackJanuary.Reading;
 namespace BlackJanuary.Content;
 
 /// <summary>
-/// Loads a content folder (site.yaml, pages/, timeline.yaml, media/) into a <see cref="Site"/>:
+/// Loads a content folder (site.yaml, pages/, timeline.yaml, people/ and people.csv, media/) into a <see cref="Site"/>:
 /// each kind of content by its own loader, then the steps across kinds (languages, navigation).
 /// </summary>
 public static class ContentLoader
 {
     /// <param name="session">The session whose files and steps are kept; only changed files are read again.</param>
-    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, Session? session = null)
+    /// <param name="today">The build's date, which decides whether an embargo is over; today's (UTC) when not given.</param>
+    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, Session? session = null, DateOnly? today = null)
     {
         var memo = session?.Files;
         if (!ContentFolder.Exists(contentDir, diagnostics))
@@ -28,6 +29,7 @@ public static class ContentLoader
         var pages = PageLoader.Load(pagesDir, includeDrafts, diagnostics, memo);
         var timelineFile = Path.Combine(contentDir, "timeline.yaml");
         var timeline = FileMemo.Read(memo, timelineFile, diagnostics, d => TimelineLoader.Load(timelineFile, d))!;
+        var records = PeopleLoader.Load(contentDir, diagnostics, session);
         var mediaDir = Path.Combine(contentDir, "media");
         FileMemo.RefuseLinks(memo, mediaDir, diagnostics);
         FileMemo.RefuseLinks(memo, pagesDir, diagnostics);
@@ -46,7 +48,8 @@ public static class ContentLoader
         var localized = Directory.Exists(pagesDir) ? Localization.Localize(pages, config, pagesDir, diagnostics, session) : pages;
         var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, session);
         var navs = Navigation.Navs(localized, config, session);
-        var site = new Site(config, localized, timelines, navs, media);
+        var register = Register.Add(records, localized, timelines, config, media, today ?? DateOnly.FromDateTime(DateTime.UtcNow), contentDir, diagnostics, session);
+        var site = new Site(config, register.Pages, register.Timelines, navs, media) { People = register.People };
         if (timeline.Count > 0 && site.TimelinePage is null)
         {
             diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(timelineFile),

@@ -10,7 +10,6 @@ namespace BlackJanuary.Content;
 internal static class TimelineLoader
 {
     public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "date_note", "title", "place", "body", "sources", "image", "image_alt", "id"];
-    private static readonly string[] SourceKeys = ["title", "publisher", "date", "url", "language"];
 
     internal static List<TimelineEvent> Load(string file, DiagnosticBag diagnostics)
     {
@@ -101,34 +100,7 @@ internal static class TimelineLoader
             image = "";
         }
 
-        var sources = new List<Source>();
-        foreach (var item in fields.List("sources"))
-        {
-            var source = YamlFields.Of(item, file, 1, diagnostics, "a source");
-            var sourceTitle = source?.Text("title", required: true);
-            var url = source?.Text("url") ?? "";
-            var publisher = source?.Text("publisher") ?? "";
-            var sourceLanguage = source?.Text("language") ?? "";
-            source?.WarnUnknownKeys(SourceKeys);
-            if (source is not null && sourceLanguage.Length > 0 && !LanguageCode.IsValid(sourceLanguage))
-            {
-                diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("language"),
-                    $"source language '{sourceLanguage}' is not a language code; write the code of the language the title is in, such as en, az or ru");
-                sourceLanguage = "";
-            }
-
-            var published = source?.Date("date");
-            if (source is not null && url.Length > 0 && !IsHttpUrl(url))
-            {
-                diagnostics.Error(DiagnosticCodes.InvalidValue, source.ValueLocationOf("url"),
-                    $"source url '{url}' must be an absolute http(s) address such as https://example.org/article");
-            }
-            else if (sourceTitle is not null)
-            {
-                sources.Add(new Source(sourceTitle, url, sourceLanguage) { Publisher = publisher, Date = published });
-            }
-        }
-
+        var sources = Sources.Read(fields, file, diagnostics);
         fields.WarnUnknownKeys(EventKeys);
         var valid = title is not null && (date is not null || (!fields.Has("date") && dateNote.Count > 0));
         if (!fields.Has("date") && dateNote.Count == 0)
@@ -218,7 +190,4 @@ internal static class TimelineLoader
 
     /// <summary>The id of an event without an 'id' key: "1990-01-20-soviet-troops-enter-baku", or the title's slug alone for an event without a date.</summary>
     internal static string DerivedEventId(PartialDate? date, string title) => date is null ? Slug.From(title) : $"{date.Iso}-{Slug.From(title)}";
-
-    private static bool IsHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }

@@ -45,6 +45,8 @@ public static class DiagnosticCodes
     public const string UnknownContentEntry = "BJ2011";
     public const string SlugTooLong = "BJ2012";
     public const string LookAlikeAddress = "BJ2013";
+    public const string DuplicatePersonId = "BJ2014";
+    public const string UnknownEvent = "BJ2015";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
@@ -59,6 +61,8 @@ public static class DiagnosticCodes
     public const string BrokenExternalLink = "BJ3010";
     public const string RawHtmlRemoved = "BJ3011";
     public const string MarkdownTooSlow = "BJ3012";
+    public const string MissingCredit = "BJ3013";
+    public const string MissingSource = "BJ3014";
     public const string InvalidLanguageAttribute = "BJ3030";
 
     // BJ4xxx: templates.

@@ -14,7 +14,7 @@ namespace BlackJanuary.Incremental;
 /// last build's, an item that is the very same object as at its place in the last build keeps its
 /// value without its key being made or compared.
 /// </param>
-/// <param name="Id">A unit's name, the same from build to build (a page's source file).</param>
+/// <param name="Id">A unit's name, the same from build to build and its own (a page's address).</param>
 /// <param name="Key">The inputs of a unit's work. A record made from the model, next to the model type it reads.</param>
 /// <param name="StillHolds">
 /// Whether what a kept value's work recorded reading while it ran (the templates and pages a

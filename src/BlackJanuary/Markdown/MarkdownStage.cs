@@ -27,7 +27,7 @@ public static partial class MarkdownStage
         var inputs = ContextInputs.Of(site);
         var context = Session.Once(session, "markdown.context", inputs, () => new LinkContext(inputs, new Lazy<LinkTargets>(() => new LinkTargets(site))));
         var pages = Session.Each(session, "markdown.pages", new Units<Page, PageInputs, ConvertedPage>(
-            site.Pages, context, p => p.SourcePath, p => new PageInputs(p, context),
+            site.Pages, context, p => p.Path, p => new PageInputs(p, context),
             (p, d) => ConvertedPage.Of(p, Convert(p.Markdown, p.BodyLocation, p, site, context.Targets.Value, pipeline, d, headings: true))), diagnostics);
 
         var anchors = Session.Once(session, "markdown.anchors", new AnchorsInputs(
@@ -129,7 +129,7 @@ public static partial class MarkdownStage
             site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
             new ByPlace<Page>(site.Pages, Page.SameLinkTarget), new Values<string>([.. site.Media.Select(m => m.OutputPath)]),
             // The feed of each language, in its URL tree: renaming a language moves where links to it lead.
-            new Values<string>([.. GeneratedFiles.Linkable(site.Config)]));
+            new Values<string>([.. GeneratedFiles.Linkable(site.Config, site.HasRegister)]));
     }
 
     private static readonly IReadOnlySet<string> NoHeadings = new HashSet<string>();

@@ -8,9 +8,16 @@ public static class GeneratedFiles
     public const string RobotsFile = "robots.txt";
     public const string HeadersFile = "_headers";
 
+    /// <summary>The register's published records for reuse, with their Frictionless description.</summary>
+    public const string PeopleCsvFile = "people.csv";
+    public const string PeopleJsonFile = "people.json";
+    public const string DataPackageFile = "datapackage.json";
+
     /// <summary>The site files a page may link to (_headers is read by hosts, never served): one feed per language.</summary>
-    public static IEnumerable<string> Linkable(SiteConfig config) =>
-        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile);
+    /// <param name="register">Whether the site has a register of names, whose data files it then publishes.</param>
+    public static IEnumerable<string> Linkable(SiteConfig config, bool register) =>
+        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile)
+            .Concat(register ? [PeopleCsvFile, PeopleJsonFile, DataPackageFile] : []);
 
     /// <summary>Each language has its own feed, in its own URL tree: feed.xml, ru/feed.xml.</summary>
     public static string FeedPath(SiteConfig config, string language) => config.PrefixOf(language) + FeedFile;

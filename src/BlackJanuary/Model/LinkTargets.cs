@@ -34,9 +34,24 @@ public sealed class LinkTargets
         }
 
         var pages = site.Pages;
-        paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(GeneratedFiles.Linkable(site.Config)));
-        _index = new Index(paths, byPath, new(() => Enumerable.Range(0, pages.Count).ToDictionary(i => Path.GetFullPath(pages[i].SourcePath), StringComparer.Ordinal)));
+        paths.UnionWith(site.Media.Select(m => m.OutputPath).Concat(GeneratedFiles.Linkable(site.Config, site.HasRegister)));
+        _index = new Index(paths, byPath, new(() => BySource(pages)));
         (_pages, _defaultLanguage) = (pages, site.Config.Language);
+    }
+
+    /// <summary>
+    /// Each file's first page: a person's record makes a page in every language, and people.csv
+    /// makes every person's, while a link to the file means the page in its own language.
+    /// </summary>
+    private static Dictionary<string, int> BySource(IReadOnlyList<Page> pages)
+    {
+        var bySource = new Dictionary<string, int>(pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            bySource.TryAdd(Path.GetFullPath(pages[i].SourcePath), i);
+        }
+
+        return bySource;
     }
 
     private LinkTargets(Index index, IReadOnlyList<Page> pages, string defaultLanguage) => (_index, _pages, _defaultLanguage) = (index, pages, defaultLanguage);

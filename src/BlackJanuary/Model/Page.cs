@@ -41,6 +41,15 @@ public sealed record Page(
     /// <summary>The one empty map of pages without 'extra': pages that have none compare equal.</summary>
     public static readonly IReadOnlyDictionary<string, object> NoExtra = new Dictionary<string, object>();
 
+    /// <summary>The person a page of the register shows (layout 'person'); null on other pages.</summary>
+    public Person? Person { get; init; }
+
+    /// <summary>The list of people a page of the register shows (layout 'people'); null on other pages.</summary>
+    public Listing? Listing { get; init; }
+
+    /// <summary>Whether the register made the page from its records, rather than an editor wrote it: its title may be shared (namesakes) or given by the theme.</summary>
+    public bool IsOfRegister => Person is not null || Listing is not null;
+
     /// <summary>The code of the page's language: the one in its file name (about.ru.md), else the site's default.</summary>
     public string Language { get; init; } = "";
 
@@ -52,6 +61,9 @@ public sealed record Page(
 
     /// <summary>The language code in the file name ("ru" in about.ru.md), or null; the loader checks it is one of the site's.</summary>
     public string? LanguageInName { get; init; }
+
+    /// <summary>The translation key of the register's index: pages/people.md, when there is one, introduces it.</summary>
+    public const string RegisterKey = "people";
 
     /// <summary>Where hosts look for the page they show for missing addresses.</summary>
     public const string NotFoundPath = "404.html";

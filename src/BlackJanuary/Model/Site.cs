@@ -15,6 +15,7 @@ public sealed record Site(
     // Asked for by every page's render (the switcher, the timeline's links): found once per site, not once per page.
     private Dictionary<string, Page?>? _timelinePages;
     private Dictionary<string, Page?>? _homes;
+    private Dictionary<string, string>? _registers;
 
     /// <summary>A copy made by 'with' has other pages: the lookup of translations is made again, from them.</summary>
     private Site(Site original)
@@ -24,7 +25,16 @@ public sealed record Site(
         Timelines = original.Timelines;
         Navs = original.Navs;
         Media = original.Media;
+        People = original.People;
     }
+
+    /// <summary>Whether the site has a register of names: people in people/ or people.csv, or a pages/people.md, even with no one published yet.</summary>
+    public bool HasRegister => _hasRegister ??= Pages.Any(p => p.Listing is not null);
+
+    private bool? _hasRegister;
+
+    /// <summary>The register's published people, with what each withholds removed; the pages of the register show them.</summary>
+    public IReadOnlyList<Person> People { get; init; } = [];
 
     /// <summary>The events in the default language: ids, dates, sources and images are the same in every language.</summary>
     public IReadOnlyList<TimelineEvent> Timeline => Timelines[Config.Language];
@@ -51,6 +61,16 @@ public sealed record Site(
         return page.TranslationKey.Length == 0
             ? [page]
             : Config.Languages.SelectMany(l => _translations[page.TranslationKey].Where(p => p.Language == l.Code)).ToList();
+    }
+
+    /// <summary>The path of the register's index in a language ("people/", "ru/people/", or pages/people.md's own slug).</summary>
+    public string RegisterPathIn(string language)
+    {
+        _registers ??= Config.Languages.ToDictionary(
+            l => l.Code,
+            l => Pages.FirstOrDefault(p => p.TranslationKey == Page.RegisterKey && p.Language == l.Code)?.Path ?? Config.PrefixOf(l.Code) + "people/",
+            StringComparer.Ordinal);
+        return _registers.GetValueOrDefault(language) ?? Config.PrefixOf(language) + "people/";
     }
 
     /// <summary>The home page of a language.</summary>

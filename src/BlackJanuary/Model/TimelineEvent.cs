@@ -33,11 +33,17 @@ public sealed record TimelineEvent(
     /// <summary>What the source says, or does not say, of the event's date, in the page's language; shown with the date, or instead of it.</summary>
     public string DateNote { get; init; } = "";
 
+    /// <summary>The published people whose record names the event in its 'events', in the order of the register.</summary>
+    public PeopleList People { get; init; } = PeopleList.None;
+
     /// <summary>The language <see cref="Title"/> is written in: the page's, or the default language's where the event has no translation.</summary>
     public string Language { get; init; } = "";
 
     /// <summary>Whether two versions of an event look alike to the site-wide checks: the same image, alt text, id and place in the file.</summary>
     public static bool SameForChecks(TimelineEvent a, TimelineEvent b) => a.Image == b.Image && a.ImageAlt == b.ImageAlt && a.Location == b.Location && a.ImageLocation == b.ImageLocation && a.Id == b.Id;
+
+    /// <summary>Whether two versions of an event look alike to a link to it: the same id, title, language and date (what a person's page shows of it).</summary>
+    public static bool SameLink(TimelineEvent a, TimelineEvent b) => a.Id == b.Id && a.Title == b.Title && a.Language == b.Language && a.Date == b.Date;
 
     /// <summary>
     /// The event in <paramref name="language"/>: each text in that language, else the one written

@@ -6,7 +6,7 @@ using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Output;
 
-/// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers.</summary>
+/// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers, and the register's data (<see cref="PeopleData"/>).</summary>
 public static partial class SiteFiles
 {
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
@@ -22,8 +22,12 @@ public static partial class SiteFiles
             (GeneratedFiles.RobotsFile, Robots(site)),
             (GeneratedFiles.HeadersFile, Headers(site)),
             .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
+            // The very same people, in the same order, make the very same data: an edit elsewhere does not remake it.
+            .. Session.Once(session, "output.people", new PeopleKey(c, new ByPlace<Person>(site.People, (_, _) => false), site.HasRegister), () => PeopleData.Files(site).ToList()),
         ];
     }
+
+    private sealed record PeopleKey(SiteConfig Config, ByPlace<Person> People, bool Register);
 
     /// <summary>What the sitemap reads: the settings, and each page's place in the site.</summary>
     private sealed record PagesKey(SiteConfig Config, ByPlace<Page> Pages);

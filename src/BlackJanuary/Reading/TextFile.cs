@@ -11,8 +11,12 @@ public static class TextFile
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A data file (people.csv) may hold a register of 100,000 names: its own, larger limit.</summary>
+    public const long MaxDataBytes = 256 * 1024 * 1024;
+
     /// <summary>Returns the text with any byte-order mark removed, or null after reporting why not.</summary>
-    public static string? Read(string path, DiagnosticBag diagnostics)
+    /// <param name="maxBytes">The limit of this kind of file: <see cref="MaxBytes"/>, or <see cref="MaxDataBytes"/> for a data file.</param>
+    public static string? Read(string path, DiagnosticBag diagnostics, long maxBytes = MaxBytes)
     {
         byte[] bytes;
         try
@@ -31,10 +35,10 @@ public static class TextFile
                 return null;
             }
 
-            if (info.Length > MaxBytes)
+            if (info.Length > maxBytes)
             {
                 diagnostics.Error(DiagnosticCodes.FileTooLarge, new SourceLocation(path),
-                    $"file is {info.Length / 1024} KiB; text files are limited to {MaxBytes / 1024 / 1024} MiB: split it or move data elsewhere");
+                    $"file is {info.Length / 1024} KiB; files of this kind are limited to {maxBytes / 1024 / 1024} MiB: split it or move data elsewhere");
                 return null;
             }
 

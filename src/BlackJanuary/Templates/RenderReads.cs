@@ -13,7 +13,8 @@ namespace BlackJanuary.Templates;
 /// page renders, so that a later build knows which changes concern it.
 /// </summary>
 /// <param name="timeline">The token of the timeline the render saw, which matters only if it read it.</param>
-internal sealed class RenderReads(object timeline)
+/// <param name="events">The token of the events' titles and dates the render saw, which matters only if it linked to events.</param>
+internal sealed class RenderReads(object timeline, object events)
 {
     /// <summary>Templates by name, null for a name that was asked for but did not exist.</summary>
     public Dictionary<string, Template?> Templates { get; } = new(StringComparer.Ordinal);
@@ -25,12 +26,15 @@ internal sealed class RenderReads(object timeline)
 
     public bool Timeline { get; set; }
 
+    /// <summary>Whether the render linked to events by title and date (a person's page, an "on this day" page), without reading the whole timeline.</summary>
+    public bool Events { get; set; }
+
     public DiagnosticBag Diagnostics { get; } = new();
 
     /// <summary>Whether a render that read these would read the same now: the same templates, the same pages at the paths it looked up, the same timeline if it read it.</summary>
-    public bool StillHolds(object now, TemplateSet templates, Func<string, Page?> pageAtPath)
+    public bool StillHolds(object now, object eventsNow, TemplateSet templates, Func<string, Page?> pageAtPath)
     {
-        if (Timeline && now != timeline)
+        if ((Timeline && now != timeline) || (Events && eventsNow != events))
         {
             return false;
         }

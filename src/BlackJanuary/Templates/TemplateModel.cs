@@ -9,7 +9,7 @@ namespace BlackJanuary.Templates;
 /// Turns the model into the snake_case variables that templates see (docs/templates.md). Built
 /// here, by hand, so that renaming a C# property never silently changes the template contract.
 /// </summary>
-internal static class TemplateModel
+internal static partial class TemplateModel
 {
     public static ScriptObject SiteObject(Site site, Page current, string version, string shareImage)
     {
@@ -111,6 +111,8 @@ internal static class TemplateModel
             ["x_default"] = xDefault,
             ["tags"] = new ScriptArray(page.Tags),
             ["extra"] = Data(page.Extra),
+            ["person"] = page.Person is { } person ? PersonObject(site, page, person, language) : null,
+            ["register"] = page.Listing is { } listing ? ListingObject(site, listing, language) : null,
         };
     }
 
@@ -189,19 +191,7 @@ internal static class TemplateModel
             var events = new ScriptArray();
             foreach (var e in group)
             {
-                var sources = new ScriptArray();
-                foreach (var s in e.Sources)
-                {
-                    sources.Add(new ScriptObject
-                    {
-                        ["title"] = s.Title, ["url"] = s.Url, ["lang"] = s.Language, ["publisher"] = s.Publisher,
-                        ["date_iso"] = s.Date?.Iso ?? "", ["date_text"] = s.Date is { } published ? language.Format(published) : "",
-                        IsReadOnly = true,
-                    });
-                }
-
-                sources.IsReadOnly = true;
-
+                var sources = Sources(e.Sources, language);
                 var item = new ScriptObject
                 {
                     ["id"] = e.Id,
@@ -221,6 +211,9 @@ internal static class TemplateModel
                     // production host when the site is previewed elsewhere.
                     ["image"] = e.Image.Length > 0 ? c.PathFor(e.Image) : "",
                     ["image_alt"] = e.ImageAlt,
+                    ["people"] = PeopleLinks(site, e.People, language),
+                    ["people_count"] = e.People.Count,
+                    ["register_url"] = c.PathFor(site.RegisterPathIn(language.Code)),
                     ["url"] = c.PathFor(timelinePath) + "#" + e.Id,
                     ["permalink"] = c.AbsoluteUrlFor(timelinePath) + "#" + e.Id,
                 };

@@ -57,6 +57,8 @@ public static class TemplateStage
         Page? PageAtPath(string path) => pagesAt.GetOrAdd(path, static (p, t) => t.Value.PageAtPath(p), targets);
         // What a page that reads 'timeline' sees: the events in every language and the pages that show them, with URLs made by the settings.
         var timelineKey = Session.Once(session, "templates.timeline", new TimelineInputs(c, new Values<Page?>(timelinePages), new Values<TimelineEvent>([.. site.AllEvents])), () => new object());
+        // What a page that links to events sees of them: their titles and dates, not who the register lists under them.
+        var eventsKey = Session.Once(session, "templates.events", new EventsInputs(c, new Values<Page?>(timelinePages), new ByPlace<TimelineEvent>([.. site.AllEvents], TimelineEvent.SameLink)), () => new object());
         // Built lazily: a one-page edit that renders no timeline page never builds the timeline's objects.
         var shared = new Lazy<Shared>(() => new Shared(
             Builtins.Value,
@@ -65,12 +67,13 @@ public static class TemplateStage
         var renders = Session.Each(session, "templates.pages", new Units<Page, PageInputs, PageRender>(
             site.Pages,
             // Kept by place while the site, the timeline and the templates are the same.
-            new RenderScope(siteKey, timelineKey, templates),
-            p => p.SourcePath,
+            new RenderScope(siteKey, timelineKey, eventsKey, templates),
+            // By address, which is a page's own: one file (people.csv) makes many pages.
+            p => p.Path,
             p => new PageInputs(p, siteKey),
             (page, d) =>
             {
-                var reads = new RenderReads(timelineKey);
+                var reads = new RenderReads(timelineKey, eventsKey);
                 var html = RenderPage(site, WithTitle(page, c, strings), templates, shared.Value, version, shareImage, reads);
                 var rendered = html is null ? null : new RenderedPage(page, html);
                 if (rendered is not null)
@@ -86,7 +89,7 @@ public static class TemplateStage
                 d.AddRange(reads.Diagnostics.Sorted());
                 return new PageRender(reads, rendered);
             },
-            StillHolds: known => known.Reads.StillHolds(timelineKey, templates, PageAtPath),
+            StillHolds: known => known.Reads.StillHolds(timelineKey, eventsKey, templates, PageAtPath),
             ReadsOthers: known => known.Reads.FoundPaths,
             Name: page => page.Path), diagnostics);
         // The pages that failed have reported why.
@@ -109,7 +112,9 @@ public static class TemplateStage
 
     private sealed record TimelineInputs(SiteConfig Config, Values<Page?> TimelinePages, Values<TimelineEvent> Events);
 
-    private sealed record RenderScope(object Site, object Timeline, TemplateSet Templates);
+    private sealed record EventsInputs(SiteConfig Config, Values<Page?> TimelinePages, ByPlace<TimelineEvent> Events);
+
+    private sealed record RenderScope(object Site, object Timeline, object Events, TemplateSet Templates);
 
     /// <summary>A page's render reads the page itself and what every page sees; what else it read, it records (<see cref="RenderReads"/>).</summary>
     private sealed record PageInputs(Page Page, object Site);
@@ -121,10 +126,30 @@ public static class TemplateStage
     /// The built-in 404 page (for a site without pages/404.md) is titled in its language, with the
     /// theme's "not_found_title" string, or in English by a theme that has none.
     /// </summary>
-    private static Page WithTitle(Page page, SiteConfig config, UiStrings strings) =>
-        page.IsNotFound && page.Title.Length == 0
-            ? page with { Title = strings.Find("not_found_title", page.Language, config.Language) ?? "Page not found" }
-            : page;
+    private static Page WithTitle(Page page, SiteConfig config, UiStrings strings)
+    {
+        string T(string key, string english) => strings.Find(key, page.Language, config.Language) ?? english;
+        if (page.IsNotFound && page.Title.Length == 0)
+        {
+            return page with { Title = T("not_found_title", "Page not found") };
+        }
+
+        if (page.Listing is not { } listing || page.Title.Length > 0)
+        {
+            return page;
+        }
+
+        // A list's title says what it lists, in the theme's words: "Names — Testabad", "On this day: 20 January".
+        var language = config.LanguageOf(page.Language);
+        var title = listing.Kind switch
+        {
+            ListingKind.OnThisDay => $"{T("on_this_day", "On this day")}: {TemplateModel.DayText(listing.Date!, language)}",
+            ListingKind.Died => $"{T("people_title", "Names")} — {T("died", "Died")} {language.Format(listing.Date!)}",
+            ListingKind.Place => $"{T("people_title", "Names")} — {listing.Value}",
+            _ => T("people_title", "Names"),
+        };
+        return page with { Title = listing.Number > 1 ? $"{title} ({T("page", "page")} {listing.Number})" : title };
+    }
 
     /// <summary>What every page's render shares, built once per build: functions, and the timeline as each language shows it.</summary>
     private sealed record Shared(ScriptObject Builtins, ScriptObject Functions, IReadOnlyDictionary<string, ScriptObject> Timelines);
@@ -149,6 +174,7 @@ public static class TemplateStage
         }
 
         var language = site.Config.LanguageOf(page.Language);
+        reads.Events |= page.Person is { Events.Count: > 0 } || page.Listing is { Events.Count: > 0 };
         var globals = new TrackedGlobals(reads)
         {
             ["site"] = TemplateModel.SiteObject(site, page, version, shareImage),
