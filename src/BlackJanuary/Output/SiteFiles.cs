@@ -17,7 +17,7 @@ public static partial class SiteFiles
         return
         [
             // hreflang alternates come from the pages' translation keys.
-            (GeneratedFiles.SitemapFile, Session.Once(session, "output.sitemap", new PagesKey(c, new ByPlace<Page>(site.Pages, Page.SamePlace)), () => Sitemap(site))),
+            .. Session.Once(session, "output.sitemap", new PagesKey(c, new ByPlace<Page>(site.Pages, Page.SamePlace)), () => Sitemaps(site)),
             .. c.Languages.Select(l => (GeneratedFiles.FeedPath(c, l.Code), Session.Once(session, "output.feed." + l.Code, new FeedKey(c, NewestPages(site, l.Code, session)), () => AtomFeed(site, l.Code)))),
             (GeneratedFiles.RobotsFile, Robots(site)),
             (GeneratedFiles.HeadersFile, Headers(site)),
@@ -73,10 +73,48 @@ public static partial class SiteFiles
     }
 
     /// <summary>
-    /// Every page but 404s. A page with translations lists them all, itself included, with
-    /// hreflang, and the default language's version as x-default, as search engines ask.
+    /// A sitemap holds at most 50,000 addresses (sitemaps.org); a page's alternates in every
+    /// language count here too, so that a file of a multilingual register stays far under the
+    /// protocol's 50 MB as well.
     /// </summary>
-    public static string Sitemap(Site site)
+    public const int SitemapLinks = 50_000;
+
+    /// <summary>
+    /// Every page but 404s, in sitemap.xml; a site with more pages than one sitemap may hold gets
+    /// sitemap-1.xml, sitemap-2.xml, … and sitemap.xml becomes their index, which crawlers read
+    /// the same way (robots.txt names it either way).
+    /// </summary>
+    public static List<(string Path, string Text)> Sitemaps(Site site)
+    {
+        var c = site.Config;
+        var pages = site.Pages.Where(p => !p.IsNotFound).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var perFile = Math.Max(1, SitemapLinks / (c.IsMultilingual ? c.Languages.Count + 2 : 1));
+        if (pages.Count <= perFile)
+        {
+            return [(GeneratedFiles.SitemapFile, Sitemap(site, pages))];
+        }
+
+        var parts = pages.Chunk(perFile).Select((chunk, i) => ($"sitemap-{i + 1}.xml", Sitemap(site, chunk))).ToList();
+        var index = Xml(w =>
+        {
+            w.WriteStartElement("sitemapindex", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var (path, _) in parts)
+            {
+                w.WriteStartElement("sitemap");
+                w.WriteElementString("loc", c.AbsoluteUrlFor(path));
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+        return [(GeneratedFiles.SitemapFile, index), .. parts];
+    }
+
+    /// <summary>
+    /// A page with translations lists them all, itself included, with hreflang, and the default
+    /// language's version as x-default, as search engines ask.
+    /// </summary>
+    private static string Sitemap(Site site, IReadOnlyList<Page> pages)
     {
         const string xhtml = "http://www.w3.org/1999/xhtml";
         var c = site.Config;
@@ -88,7 +126,7 @@ public static partial class SiteFiles
                 w.WriteAttributeString("xmlns", "xhtml", null, xhtml);
             }
 
-            foreach (var page in site.Pages.Where(p => !p.IsNotFound).OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var page in pages)
             {
                 w.WriteStartElement("url");
                 w.WriteElementString("loc", c.AbsoluteUrlFor(page.Path));
