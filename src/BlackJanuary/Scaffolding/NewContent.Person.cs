@@ -179,7 +179,8 @@ public static partial class NewContent
             && p.Id == wanted.Id && p.Name == wanted.Name && p.Born == wanted.Born && p.Died == wanted.Died
             && (wanted.Place is null ? p.Place.Count == 0 : p.Place.Count == 1 && p.Place.GetValueOrDefault("") == wanted.Place)
             && p.Sources.SequenceEqual(source)
-            && p.Biographies.Count == 0;
+            // A translation already waiting in people/<id>.ru.md joins the record: only the default biography is ours.
+            && !p.Biographies.ContainsKey("");
     }
 
     private sealed record WantedPerson(string Id, string Name, PartialDate? Born, PartialDate? Died, string? Place, string? Source, string? SourceUrl);

@@ -143,6 +143,19 @@ public class NewCommandPersonTests
         Assert.Equal(before, DiagnosticsTests.Snapshot(site.Root));
     }
 
+    [Fact]
+    public void A_translation_written_before_its_record_joins_the_new_record()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>(WithRegisterLayouts) { ["content/people/test-person-one.ru.md"] = "Вымышленный человек для тестов.\n" });
+        var build = site.Build();
+        Assert.Contains("there is no people/test-person-one.md", build.Stderr, StringComparison.Ordinal);
+
+        var run = site.Run("new", "person", "test-person-one", "--name", "Test Person One", "--source", "Test register", "--content", site.Content);
+        Assert.True(run.ExitCode == 0 && run.Stderr.Length == 0, run.Stderr);
+        build = site.Build("--strict");
+        Assert.True(build.ExitCode == 0 && build.Stderr.Length == 0, build.Stderr);
+    }
+
     [Theory]
     [InlineData(new[] { "new", "person" }, "new person needs an id")]
     [InlineData(new[] { "new", "person", "--name", "Test Person One" }, "new person needs an id")]
