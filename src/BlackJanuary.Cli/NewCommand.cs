@@ -4,12 +4,14 @@ using BlackJanuary.Scaffolding;
 
 namespace BlackJanuary.Cli;
 
-/// <summary>'blackjanuary new page|event': its own arguments and messages; the engine does the writing.</summary>
+/// <summary>'blackjanuary new page|event|person': its own arguments and messages; the engine does the writing.</summary>
 internal static class NewCommand
 {
     public const string Usage = """
         Usage: blackjanuary new page <path> [--title TEXT] [--content DIR]
                blackjanuary new event --date DATE --title TEXT [--place TEXT] [--end-date DATE] [--id ID] [--content DIR]
+               blackjanuary new person <id> --name TEXT [--born DATE] [--died DATE] [--place TEXT]
+                                        [--source TEXT [--source-url URL]] [--content DIR]
 
         Creates content for you to fill in, like 'hugo new'. It never overwrites a file.
 
@@ -21,6 +23,14 @@ internal static class NewCommand
             --place TEXT     where it happened
             --end-date DATE  the end of a span
             --id ID          a stable anchor                 [from date and title: 1990-01-20-soviet-troops-enter-baku]
+          new person <id>    writes people/<id>.md, kept out of the site ('publish: false') until checked;
+                             the id is the person's address, /people/<id>/, e.g. 'test-person-one'
+            --name TEXT      the name as the site's default language writes it
+            --born DATE      YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source
+            --died DATE      the same
+            --place TEXT     where the person died
+            --source TEXT    the title of the source the facts come from   [none: a warning reminds you]
+            --source-url URL its http(s) address
           --content DIR      the content folder              [the site's around the current folder]
           -h, --help         show this help
 
@@ -30,6 +40,7 @@ internal static class NewCommand
 
     private static readonly string[] PageOptions = ["--title", "--content"];
     private static readonly string[] EventOptions = ["--date", "--title", "--place", "--end-date", "--id", "--content"];
+    private static readonly string[] PersonOptions = ["--name", "--born", "--died", "--place", "--source", "--source-url", "--content"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -40,14 +51,15 @@ internal static class NewCommand
             return ExitCodes.Ok;
         }
 
-        if (kind is not ("page" or "event"))
+        if (kind is not ("page" or "event" or "person"))
         {
             return UsageError(kind.Length == 0 || kind.StartsWith('-')
-                ? "new needs what to create: 'new page <path>' or 'new event --date … --title …'"
-                : $"cannot create '{kind}'; use 'new page <path>' or 'new event --date … --title …'", stderr);
+                ? "new needs what to create: 'new page <path>', 'new event --date … --title …' or 'new person <id> --name …'"
+                : $"cannot create '{kind}'; use 'new page <path>', 'new event --date … --title …' or 'new person <id> --name …'", stderr);
         }
 
-        if (Arguments(args, 1, kind == "page" ? PageOptions : EventOptions, $"'new {kind}'", Usage, stdout, stderr, UsageError, out var options, out var positional) is { } exit)
+        var known = kind switch { "page" => PageOptions, "event" => EventOptions, _ => PersonOptions };
+        if (Arguments(args, 1, known, $"'new {kind}'", Usage, stdout, stderr, UsageError, out var options, out var positional) is { } exit)
         {
             return exit;
         }
@@ -65,6 +77,11 @@ internal static class NewCommand
                 > 1 => UsageError($"new page takes one path; '{positional[1]}' is one too many", stderr),
                 _ => Report($"new {kind}", stdout, stderr, bag => Page(contentDir, positional[0], options.GetValueOrDefault("--title"), bag)),
             };
+        }
+
+        if (kind == "person")
+        {
+            return Person(contentDir, positional, options, stdout, stderr);
         }
 
         if (positional.Count > 0)
@@ -119,6 +136,37 @@ internal static class NewCommand
         }
 
         return null;
+    }
+
+    private static int Person(string contentDir, List<string> positional, Dictionary<string, string> options, TextWriter stdout, TextWriter stderr)
+    {
+        if (positional.Count == 0)
+        {
+            return UsageError("new person needs an id, such as 'new person test-person-one --name \"Test Person One\"'", stderr);
+        }
+
+        if (positional.Count > 1)
+        {
+            return UsageError($"new person takes one id; '{positional[1]}' is one too many (quote a name with spaces)", stderr);
+        }
+
+        if (!options.TryGetValue("--name", out var name))
+        {
+            return UsageError("new person needs --name, such as --name \"Test Person One\"", stderr);
+        }
+
+        var request = new NewPerson(positional[0], name, options.GetValueOrDefault("--born"), options.GetValueOrDefault("--died"),
+            options.GetValueOrDefault("--place"), options.GetValueOrDefault("--source"), options.GetValueOrDefault("--source-url"));
+        return Report("new person", stdout, stderr, bag =>
+        {
+            var file = NewContent.CreatePerson(contentDir, request, bag);
+            // A warning printed above (no source) is the reminder the next step refers to.
+            var source = request.Source is null ? "add its 'sources' (the site shows nothing it cannot attribute), " : "";
+            return file is null ? null : $"""
+                Created {Shown(file)}, kept out of the site ('publish: false') until it is checked.
+                Next: {source}write the biography below its front matter, check the record with the family and the sources, then delete the line 'publish: false' to publish it.
+                """;
+        });
     }
 
     private static string? Page(string contentDir, string path, string? title, DiagnosticBag diagnostics)
