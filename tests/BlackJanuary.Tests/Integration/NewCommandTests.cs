@@ -256,6 +256,6 @@ public class NewCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("blackjanuary new page <path> [--title TEXT] [--content DIR]", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("blackjanuary new event --date DATE --title TEXT", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("new               create a page, or add an event to the timeline ('blackjanuary new --help')", site.Run("--help").Stdout, StringComparison.Ordinal);
+        Assert.Contains("new               create a page or a person's record, or add an event to the timeline ('blackjanuary new --help')", site.Run("--help").Stdout, StringComparison.Ordinal);
     }
 }
