@@ -9,6 +9,8 @@
 #   BJ_BENCH_DIR=/dev/shm tests/bench/people.sh   where sites are generated and built (default: temp)
 #   BJ_CLI=~/.dotnet/tools/blackjanuary tests/bench/people.sh   time that command instead of a fresh publish
 #   STOP_SECONDS=900 tests/bench/people.sh 100000   a build still running then is stopped (0: never; default 1800)
+#   MAX_MIB=12000 tests/bench/people.sh 100000   a build whose processes pass this resident memory is stopped
+#                                                 (checked every second; default: no limit), so a shared machine stays usable
 #
 # For each N, the benchmark program (tests/BlackJanuary.Benchmarks, 'people N DIR') writes
 # DIR/blackjanuary/content with people.csv, then converts that CSV into the Hugo site DIR/hugo:
@@ -23,7 +25,8 @@
 # its alias redirects, such as /people/page/1/ and /az/), HTML files per second, the person pages
 # among them (expected: 3 × N), peak resident memory and the exit status. A build that fails,
 # is stopped, or writes fewer person pages than expected has the last 20 lines of its output shown.
-# About 12 GB of disk at 100,000 people (three Hugo outputs of 300,000 pages).
+# Hugo's output is about 30 KB a person (300 MB at 10,000 people), and every run's is kept until
+# its size is done.
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,6 +37,7 @@ if [ ${#sizes[@]} -eq 0 ]; then
 fi
 runs="${RUNS:-3}"
 stop="${STOP_SECONDS:-1800}"
+max_mib="${MAX_MIB:-0}"
 generators="${GENERATORS:-blackjanuary,hugo}"
 scratch="${BJ_BENCH_DIR:-${TMPDIR:-/tmp}}"
 
@@ -74,6 +78,15 @@ wall_seconds() {
 }
 peak_mib() {
   awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
+}
+# The resident memory, in MiB, of process $1 and all its descendants.
+tree_mib() {
+  ps -eo pid=,ppid=,rss= | awk -v root="$1" '
+    { parent[$1] = $2; rss[$1] = $3 }
+    END {
+      for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) total += rss[p] }
+      printf "%d", total / 1024
+    }'
 }
 median() {
   # The middle of the sorted values (the upper one of an even count), as Compare.cs takes it.
@@ -120,8 +133,24 @@ for n in "${sizes[@]}"; do
         # SIGTERM first, so that the build exits and GNU time still reports its peak memory.
         stopper=(timeout --kill-after=30 "$stop")
       fi
-      /usr/bin/time -v -o "$work/time.txt" "${stopper[@]}" "${command[@]}" >"$work/build.log" 2>&1
+      rm -f "$work/too-big"
+      /usr/bin/time -v -o "$work/time.txt" "${stopper[@]}" "${command[@]}" >"$work/build.log" 2>&1 &
+      timer=$!
+      if [ "$max_mib" != 0 ]; then
+        while kill -0 "$timer" 2>/dev/null; do
+          if [ "$(tree_mib "$timer")" -gt "$max_mib" ]; then
+            # SIGTERM to time's child (timeout passes it on to the build), so that time still reports the peak.
+            touch "$work/too-big"
+            kill -TERM $(ps -o pid= --ppid "$timer") 2>/dev/null
+            break
+          fi
+          sleep 1
+        done
+      fi
+      wait "$timer"
       status=$?
+      # Shown as 125, a status none of the builds uses, so that the table tells it from a failure.
+      [ -e "$work/too-big" ] && status=125
       wall=$(wall_seconds "$work/time.txt")
       mib=$(peak_mib "$work/time.txt")
       html=$(find "$out" -name '*.html' 2>/dev/null | wc -l)
@@ -135,6 +164,8 @@ for n in "${sizes[@]}"; do
         shown=1
         if [ "$status" -eq 124 ]; then
           echo "  stopped after $stop s (STOP_SECONDS)"
+        elif [ "$status" -eq 125 ]; then
+          echo "  stopped: its memory passed $max_mib MiB (MAX_MIB)"
         elif [ "$status" -ne 0 ]; then
           echo "  FAILED"
         else
@@ -150,9 +181,13 @@ for n in "${sizes[@]}"; do
     done
     med=$(printf '%s\n' "${walls[@]}" | median)
     rate=$(awk -v h="$html" -v s="$med" 'BEGIN { if (s > 0) printf "%.0f", h / s; else print "–" }')
+    # A stopped or failed build's time is only how long it ran: no rate, and "> " when it was stopped.
+    [ "$status" -ne 0 ] && rate="–"
+    { [ "$status" -eq 124 ] || [ "$status" -eq 125 ]; } && med="> $med"
     exit_text=$status
     [ "$status" -eq 124 ] && exit_text="124 (stopped: > $stop s)"
-    [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && exit_text="$status (failed)"
+    [ "$status" -eq 125 ] && exit_text="stopped: > $max_mib MiB"
+    [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ "$status" -ne 125 ] && exit_text="$status (failed)"
     table+="
 | $generator | $n | $done_runs | $exit_text | $med | $html | $rate | $persons | $peak |"
   done
