@@ -88,7 +88,7 @@ internal sealed class SyntheticRegister(int people)
         Write(content, "pages/timeline.ru.md", Page("Хронология", "timeline", 2, "Вымышленные события."));
         Write(content, "timeline.yaml", TimelineYaml());
 
-        // Streamed: 100,000 rows are about 60 MB, no need to hold them.
+        // Streamed: 100,000 rows are about 80 MB, no need to hold them.
         using var csv = new StreamWriter(Path.Combine(content, "people.csv"), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         csv.NewLine = "\n";
         csv.WriteLine(Header);
