@@ -30,7 +30,7 @@
 #
 # Measured on 2026-12-06 (2 cores, 23.5 GiB, another build running beside it at times), Hugo
 # 0.111.3, median of 3 (100,000: one run): 1,000 people 2.5 s, 211 MiB; 10,000 people 36 s,
-# 1.7 GiB; 100,000 people 597 s, 15.6 GiB (stopped at 14,000 MiB by MAX_MIB in a first try).
+# 1.6 GiB; 100,000 people 597 s, 15.6 GiB (stopped at 14,000 MiB by MAX_MIB in a first try).
 # The converter took 0.3, 2.8 and 69 s. Give 100,000 people RUNS=1 and a MAX_MIB on a shared machine.
 set -uo pipefail
 
