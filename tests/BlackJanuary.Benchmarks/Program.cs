@@ -19,6 +19,10 @@ using BlackJanuary.Benchmarks;
 // Hugo, Jekyll and Eleventy (SyntheticSite.cs); 'compare' times those four (Compare.cs, run by
 // tests/bench/compare.sh); 'stages' runs the BenchmarkDotNet benchmarks of the stages (Stages.cs);
 // 'rebuild [PAGES]' times a one-page rebuild in a session, stage by stage (RebuildStages.cs).
+// 'people N DIR' writes a register of N fictional people in three languages (issue 20) as
+// DIR/blackjanuary/content (people.csv; SyntheticRegister.cs), then converts that CSV into the
+// Hugo site DIR/hugo (RegisterToHugo.cs, timed); 'people-to-hugo CONTENT DIR' only converts.
+// tests/bench/people.sh builds both and times them.
 var root = FindRoot();
 var scratch = Environment.GetEnvironmentVariable("BJ_BENCH_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
 var templates = Path.Combine(root, "templates");
@@ -36,6 +40,19 @@ switch (args.FirstOrDefault())
         return 0;
     case "generate":
         Console.Error.WriteLine("usage: generate PAGES DIR");
+        return 2;
+    case "people" when args.Length == 3:
+        var register = new SyntheticRegister(int.Parse(args[1], CultureInfo.InvariantCulture));
+        var generated = Stopwatch.StartNew();
+        register.WriteBlackJanuary(Path.Combine(args[2], "blackjanuary"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator: {register.People} people in {Path.Combine(args[2], "blackjanuary", "content")} in {generated.Elapsed.TotalSeconds:F2} s"));
+        RegisterToHugo.ConvertTimed(Path.Combine(args[2], "blackjanuary", "content"), Path.Combine(args[2], "hugo"), root);
+        return 0;
+    case "people-to-hugo" when args.Length == 3:
+        RegisterToHugo.ConvertTimed(args[1], args[2], root);
+        return 0;
+    case "people" or "people-to-hugo":
+        Console.Error.WriteLine("usage: people N DIR | people-to-hugo CONTENT DIR");
         return 2;
     case "compare":
         return Compare.Run(args[1..], root);

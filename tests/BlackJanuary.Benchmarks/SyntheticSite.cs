@@ -283,8 +283,8 @@ internal sealed class SyntheticSite(int stories)
         }
     }
 
-    /// <summary>SplitMix64: System.Random's seeded sequence may change between .NET versions; this one cannot.</summary>
-    private sealed class SplitMix(ulong seed)
+    /// <summary>SplitMix64: System.Random's seeded sequence may change between .NET versions; this one cannot. Internal: the register (SyntheticRegister.cs) draws from it too.</summary>
+    internal sealed class SplitMix(ulong seed)
     {
         private ulong _state = seed;
 
