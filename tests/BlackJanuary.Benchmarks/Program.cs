@@ -59,6 +59,10 @@ switch (args.FirstOrDefault())
     case "stages":
         Stages.Run(args[1..], root);
         return 0;
+    case "rebuild-person" when args.Length >= 2:
+        // A register made by 'people N DIR': DIR/blackjanuary/content.
+        RebuildStages.RunPerson(Path.Combine(args[1], "blackjanuary", "content"), templates, edits: 15, inCsv: args.Length > 2 && args[2] == "csv");
+        return 0;
     case "rebuild":
         var rebuildPages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var rebuildSite = Synthetic(rebuildPages, scratch);

@@ -14,9 +14,45 @@ internal static class RebuildStages
 {
     private const int Warmup = 10;
 
-    public static void Run(string content, string templates, int edits)
+    public static void Run(string content, string templates, int edits) =>
+        Run(content, templates, edits, Path.GetFullPath(Path.Combine(content, "pages", "stories", "story-7.md")), (text, i) => text + $"\nEdit {i.ToString(CultureInfo.InvariantCulture)}.\n");
+
+    /// <summary>
+    /// A one-person rebuild of a register made by 'people N DIR': the biography of a person in
+    /// people/ (a file of its own), or of one row in the middle of people.csv (the whole file is
+    /// read again, as a save of it makes serve do).
+    /// </summary>
+    public static void RunPerson(string content, string templates, int edits, bool inCsv)
     {
-        var page = Path.GetFullPath(Path.Combine(content, "pages", "stories", "story-7.md"));
+        if (inCsv)
+        {
+            var csv = Path.GetFullPath(Path.Combine(content, "people.csv"));
+            var lines = File.ReadAllText(csv).Split('\n');
+            var row = lines.Length / 2;
+            Run(content, templates, edits, csv, (text, i) =>
+            {
+                var edited = (string[])lines.Clone();
+                edited[row] = edited[row].TrimEnd('\r').TrimEnd('"') + $" Edit {i.ToString(CultureInfo.InvariantCulture)}.\"";
+                return string.Join('\n', edited);
+            });
+            return;
+        }
+
+        var file = Path.GetFullPath(Path.Combine(content, "people", "test-edited-person.md"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "---\nname: Test Edited Person\ndied: 1990-01-20\nplace: Testville\nsources:\n  - title: Test register\n---\nA fictional person.\n");
+        try
+        {
+            Run(content, templates, edits, file, (text, i) => text + $"\nEdit {i.ToString(CultureInfo.InvariantCulture)}.\n");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static void Run(string content, string templates, int edits, string page, Func<string, int, string> edit)
+    {
         var original = File.ReadAllText(page);
         var clock = new Stopwatch();
         var marks = new List<(string Stage, TimeSpan At)>();
@@ -31,7 +67,7 @@ internal static class RebuildStages
         {
             for (var i = 0; i < Warmup + edits; i++)
             {
-                File.WriteAllText(page, original + $"\nEdit {i.ToString(CultureInfo.InvariantCulture)}.\n");
+                File.WriteAllText(page, edit(original, i));
                 marks.Clear();
                 clock.Restart();
                 builder.Build(new FileChanges(new HashSet<string> { page }, new HashSet<string>()));
@@ -56,7 +92,7 @@ internal static class RebuildStages
             File.WriteAllText(page, original);
         }
 
-        Console.WriteLine($"one-page rebuild, median of {edits} edits after {Warmup}:");
+        Console.WriteLine($"rebuild after an edit of {Path.GetFileName(page)}, median of {edits} edits after {Warmup}:");
         foreach (var (stage, times) in byStage)
         {
             Console.WriteLine($"  {Median(times),7:F1} ms  {stage}");

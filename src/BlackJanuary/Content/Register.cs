@@ -20,10 +20,25 @@ internal static class Register
     /// <summary>What the register made: every page of the site, the events with their people, the published people.</summary>
     internal sealed record Made(List<Page> Pages, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines, IReadOnlyList<Person> People);
 
-    /// <summary>What the register's pages and checks read; the very same output while it is equal.</summary>
-    private sealed record Inputs(SiteConfig Config, Values<PeopleLoader.Record> Records, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines, Values<string> Media, DateOnly Today, ByPlace<Page> Pages);
+    /// <summary>What the checks and the privacy rules read: every record as written, the events, the media, the build's date.</summary>
+    private sealed record CheckInputs(SiteConfig Config, Values<PeopleLoader.Record> Records, Values<string> Events, Values<string> Media, DateOnly Today);
 
-    private sealed record Generated(List<Page> Pages, Dictionary<string, Listing> Indexes, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines, IReadOnlyList<Person> People);
+    /// <summary>Where each language's register is, and which file its lists are reported at.</summary>
+    private sealed record Roots(Values<string> Paths, Values<string> Sources);
+
+    /// <summary>A person's pages read the person and where the register is.</summary>
+    private sealed record PersonInputs(Person Person, Roots Roots);
+
+    private sealed record PersonPages(Page[] Pages);
+
+    /// <summary>
+    /// What the lists, the events' people and the checks of addresses read: each person as a list
+    /// shows them, with their events; the events; the editor's pages' addresses. A biography's edit
+    /// leaves it equal, and the lists are kept.
+    /// </summary>
+    private sealed record ListsInputs(SiteConfig Config, ByPlace<Person> People, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines, Roots Roots, ByPlace<Page> Pages);
+
+    private sealed record Lists(List<Page> Pages, Dictionary<string, Listing> Indexes, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines);
 
     internal static Made Add(
         List<PeopleLoader.Record> records, List<Page> pages, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> timelines, SiteConfig config,
@@ -35,48 +50,61 @@ internal static class Register
             return new Made(pages, timelines, []);
         }
 
-        var generated = Session.Once(session, "content.register",
-            new Inputs(config, new Values<PeopleLoader.Record>(records), timelines, new Values<string>([.. media.Select(m => m.OutputPath)]), today, new ByPlace<Page>(pages, Page.SameInUrlTree)),
-            diagnostics, d => Generate(records, pages, timelines, config, media, today, contentDir, d));
-        var all = new List<Page>(pages.Count + generated.Pages.Count);
+        var events = timelines[config.Language];
+        var people = Session.Once(session, "content.register.people",
+            new CheckInputs(config, new Values<PeopleLoader.Record>(records), new Values<string>([.. events.Select(e => e.Id)]), new Values<string>([.. media.Select(m => m.OutputPath)]), today),
+            diagnostics, d => Check(records, events, media, d).Select(r => PeopleLoader.Published(r, today)).OfType<Person>().ToList());
+
+        // The register's lists are reported at pages/people.md, else at the file the records are in.
+        var csv = Path.Combine(contentDir, "people.csv");
+        var recordsFile = records.Count > 0 ? records[0].Person.Location.File : Path.Combine(contentDir, "people");
+        var roots = new Roots(
+            new Values<string>([.. config.Languages.Select(l => intros.FirstOrDefault(p => p.Language == l.Code)?.Path ?? config.PrefixOf(l.Code) + "people/")]),
+            new Values<string>([.. config.Languages.Select(l => intros.FirstOrDefault(p => p.Language == l.Code)?.SourcePath ?? recordsFile)]));
+        var personPages = Session.Each(session, "content.register.pages", new Units<Person, PersonInputs, PersonPages>(
+            people, roots, p => p.Id, p => new PersonInputs(p, roots),
+            (person, _) => new PersonPages([.. config.Languages.Select((l, i) => PersonPage(person, roots.Paths.Items[i], l, config, csv))])), diagnostics);
+        var lists = Session.Once(session, "content.register.lists",
+            new ListsInputs(config, new ByPlace<Person>(people, (a, b) => Person.SameInList(a, b) && a.Events.SequenceEqual(b.Events)), timelines, roots, new ByPlace<Page>(pages, Page.SameInUrlTree)),
+            diagnostics, d => MakeLists(people, pages, timelines, config, roots, intros, d));
+
+        var all = new List<Page>(pages.Count + (personPages.Length * config.Languages.Count) + lists.Pages.Count);
         foreach (var page in pages)
         {
-            all.Add(page.TranslationKey == Page.RegisterKey && generated.Indexes.TryGetValue(page.Language, out var listing) ? page with { Listing = listing } : page);
+            all.Add(page.TranslationKey == Page.RegisterKey && lists.Indexes.TryGetValue(page.Language, out var listing) ? page with { Listing = listing } : page);
         }
 
-        all.AddRange(generated.Pages);
-        return new Made(all, generated.Timelines, generated.People);
+        // By language, as the lists: every person's page in the default language, then in the next.
+        for (var l = 0; l < config.Languages.Count; l++)
+        {
+            foreach (var person in personPages)
+            {
+                all.Add(person.Pages[l]);
+            }
+        }
+
+        all.AddRange(lists.Pages);
+        return new Made(all, lists.Timelines, people);
     }
 
-    private static Generated Generate(
-        List<PeopleLoader.Record> records, List<Page> pages, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> timelines, SiteConfig config,
-        IReadOnlyList<MediaFile> media, DateOnly today, string contentDir, DiagnosticBag diagnostics)
+    private static Lists MakeLists(
+        List<Person> people, List<Page> pages, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> timelines, SiteConfig config, Roots roots, List<Page> intros, DiagnosticBag diagnostics)
     {
-        var people = Check(records, timelines[config.Language], media, diagnostics)
-            .Select(r => PeopleLoader.Published(r, today)).OfType<Person>().ToList();
-        var csv = Path.Combine(contentDir, "people.csv");
-        var folder = Path.Combine(contentDir, "people");
         var made = new List<Page>();
         var indexes = new Dictionary<string, Listing>(StringComparer.Ordinal);
-        foreach (var language in config.Languages)
+        for (var i = 0; i < config.Languages.Count; i++)
         {
-            var intro = pages.FirstOrDefault(p => p.TranslationKey == Page.RegisterKey && p.Language == language.Code);
-            var root = intro?.Path ?? config.PrefixOf(language.Code) + "people/";
-            var source = intro?.SourcePath ?? (File.Exists(csv) ? csv : folder);
-            foreach (var person in people)
-            {
-                made.Add(PersonPage(person, root, language, config, csv));
-            }
-
-            var lists = new RegisterLists(people, language, config, root);
+            var language = config.Languages[i];
+            var lists = new RegisterLists(people, language, config, roots.Paths.Items[i]);
             var index = lists.All();
             indexes[language.Code] = index[0];
-            var listings = (intro is null ? index : index.Skip(1)).Concat(lists.ByPlace()).Concat(lists.ByDate()).Concat(lists.OnThisDay(timelines[language.Code]));
-            made.AddRange(listings.Select(l => ListingPage(l, language, source)));
+            var hasIntro = intros.Any(p => p.Language == language.Code);
+            var listings = (hasIntro ? index.Skip(1) : index).Concat(lists.ByPlace()).Concat(lists.ByDate()).Concat(lists.OnThisDay(timelines[language.Code]));
+            made.AddRange(listings.Select(l => ListingPage(l, language, roots.Sources.Items[i])));
         }
 
-        Collisions(pages, made, diagnostics);
-        return new Generated(made, indexes, WithPeople(timelines, people, config), people);
+        Collisions(pages, made, people.SelectMany(p => roots.Paths.Items.Select(root => root + p.Id + "/")), diagnostics);
+        return new Lists(made, indexes, WithPeople(timelines, people, config));
     }
 
     /// <summary>
@@ -119,9 +147,9 @@ internal static class Register
     }
 
     /// <summary>An editor's page at an address the register makes loses to the register, and says so.</summary>
-    private static void Collisions(List<Page> pages, List<Page> made, DiagnosticBag diagnostics)
+    private static void Collisions(List<Page> pages, List<Page> made, IEnumerable<string> personPaths, DiagnosticBag diagnostics)
     {
-        var taken = made.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var taken = made.Select(p => p.Path).Concat(personPaths).ToHashSet(StringComparer.Ordinal);
         foreach (var page in pages.Where(p => taken.Contains(p.Path)))
         {
             diagnostics.Error(DiagnosticCodes.DuplicateUrl, page.PathLocation,

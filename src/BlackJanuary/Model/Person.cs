@@ -65,6 +65,12 @@ public sealed record Person(string Id, string Name, SourceLocation Location)
         a.Id == b.Id && a.Name == b.Name && a.FamilyName == b.FamilyName && a.GivenName == b.GivenName && a.Born == b.Born && a.Died == b.Died
         && SameTexts(a.Names, b.Names) && SameTexts(a.Place, b.Place);
 
+    /// <summary>Whether two versions of a record give the same data for reuse (people.csv, people.json): all but the biography, tags, extra and alt text.</summary>
+    public static bool SameInData(Person a, Person b) =>
+        SameInList(a, b) && a.Age == b.Age && a.Photo == b.Photo && a.PhotoCredit == b.PhotoCredit
+        && a.AlsoKnownAs.SequenceEqual(b.AlsoKnownAs) && a.Events.SequenceEqual(b.Events) && a.Sources.SequenceEqual(b.Sources)
+        && SameTexts(a.Residence, b.Residence) && SameTexts(a.Occupation, b.Occupation);
+
     private static bool SameTexts(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         ReferenceEquals(a, b) || (a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var text) && text == pair.Value));
 

@@ -22,8 +22,8 @@ public static partial class SiteFiles
             (GeneratedFiles.RobotsFile, Robots(site)),
             (GeneratedFiles.HeadersFile, Headers(site)),
             .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
-            // The very same people, in the same order, make the very same data: an edit elsewhere does not remake it.
-            .. Session.Once(session, "output.people", new PeopleKey(c, new ByPlace<Person>(site.People, (_, _) => false), site.HasRegister), () => PeopleData.Files(site).ToList()),
+            // People equal to the last build's, in the same order, make the same data: an edit elsewhere does not remake it.
+            .. Session.Once(session, "output.people", new PeopleKey(c, new ByPlace<Person>(site.People, Person.SameInData), site.HasRegister), () => PeopleData.Files(site).ToList()),
         ];
     }
 
