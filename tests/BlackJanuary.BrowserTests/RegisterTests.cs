@@ -157,6 +157,8 @@ public sealed class RegisterTests(SiteFixture fixture, RegisterSite register) : 
         {
             var where = $"{language} {name} {url.AbsolutePath}";
             await using var visit = await Browse.OpenAsync(context, url);
+            // Focus scrolls at once, as for a visitor who asks for less motion, so that what is on screen is what the check reads.
+            await visit.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = ReducedMotion.Reduce });
             var expected = await visit.Page.EvaluateAsync<string[]>($"() => {JumpAndPageLinks}.map(a => a.href)");
             if (name == "index" && !expected.Any(h => h.Contains('#', StringComparison.Ordinal)))
             {
@@ -206,19 +208,21 @@ public sealed class RegisterTests(SiteFixture fixture, RegisterSite register) : 
 
             findings.Add(where, expected.Where(h => !reached.Contains(h)).Select(h => $"Tab never reaches {h}"));
 
-            // Following a letter with the keyboard lands on its group.
-            var letter = visit.Page.Locator("nav.register-letters a").Last;
-            if (await letter.CountAsync() > 0)
+            // Following a letter of this page with the keyboard lands on its group.
+            if (name == "index")
             {
+                var letter = visit.Page.Locator("nav.register-letters a").First;
                 var href = await letter.GetAttributeAsync("href") ?? "";
+                var id = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
                 await letter.FocusAsync();
                 await visit.Page.Keyboard.PressAsync("Enter");
-                await visit.Page.WaitForURLAsync(u => u.Contains('#', StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 5_000 });
-                var id = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
-                var targeted = await visit.Page.EvaluateAsync<bool>("id => document.getElementById(id)?.matches(':target') ?? false", id);
-                if (!targeted)
+                try
                 {
-                    findings.Add(where, $"Enter on the jump-list link {href} did not bring its letter group into view");
+                    await visit.Page.WaitForFunctionAsync("id => document.getElementById(id)?.matches(':target') ?? false", id, new PageWaitForFunctionOptions { Timeout = 5_000 });
+                }
+                catch (TimeoutException)
+                {
+                    findings.Add(where, $"Enter on the jump-list link {href} did not make its letter group the :target");
                 }
             }
         }
