@@ -21,7 +21,7 @@ internal static class PeopleLoader
     /// <summary>The columns of people.csv: the keys, a map's keys as 'names.az', one source as 'source' and 'source_url', the biography.</summary>
     public static readonly IReadOnlyList<string> CsvColumns =
     [
-        "id", .. PersonKeys.Where(k => k is not ("names" or "sources" or "extra")), "names.*", "place.*", "residence.*", "occupation.*", "extra.*",
+        "id", .. PersonKeys.Where(k => k is not ("names" or "sources" or "extra")), "names.*", "family_name.*", "given_name.*", "place.*", "residence.*", "occupation.*", "extra.*",
         "source", "source_url", "biography", "biography.*",
     ];
 
@@ -181,8 +181,8 @@ internal static class PeopleLoader
         var person = new Person(id, name ?? "", fields.Location)
         {
             Names = fields.Localized("names"),
-            FamilyName = fields.Text("family_name") ?? "",
-            GivenName = fields.Text("given_name") ?? "",
+            FamilyName = fields.Localized("family_name"),
+            GivenName = fields.Localized("given_name"),
             AlsoKnownAs = fields.Texts("also_known_as"),
             Born = born,
             Died = died,
@@ -317,8 +317,8 @@ internal static class PeopleLoader
         return p with
         {
             Names = Held("names") ? Person.NoTexts : p.Names,
-            FamilyName = Held("family_name") ? "" : p.FamilyName,
-            GivenName = Held("given_name") ? "" : p.GivenName,
+            FamilyName = Held("family_name") ? Person.NoTexts : p.FamilyName,
+            GivenName = Held("given_name") ? Person.NoTexts : p.GivenName,
             AlsoKnownAs = Held("also_known_as") ? [] : p.AlsoKnownAs,
             Born = Held("born") ? null : p.Born,
             Died = Held("died") ? null : p.Died,

@@ -37,13 +37,32 @@ internal sealed class RegisterLists
     }
 
     /// <summary>
-    /// By family name, then given name, where the record gives them; else by the name as written.
-    /// A language with its own spelling of the name ('names: {ru: …}') sorts by that spelling.
+    /// By family name, then given name, as this language writes them ('family_name: {ru: …}');
+    /// else by the name as this language writes it ('names: {ru: …}'), whose parts the engine
+    /// cannot tell apart; else by the default language's family and given name, else its name.
     /// </summary>
-    private string SortText(Person person) =>
-        person.Names.TryGetValue(_language.Code, out var own) && _language.Code != _config.Language ? own
-        : person.FamilyName.Length > 0 ? $"{person.FamilyName} {person.GivenName}".Trim()
-        : person.NameIn(_language.Code);
+    private string SortText(Person person)
+    {
+        var code = _language.Code;
+        var isDefault = code == _config.Language;
+        if (PartIn(person.FamilyName, code, isDefault) is { } family)
+        {
+            return $"{family} {PartIn(person.GivenName, code, isDefault)}".Trim();
+        }
+
+        if (!isDefault && person.Names.TryGetValue(code, out var own))
+        {
+            return own;
+        }
+
+        return PartIn(person.FamilyName, _config.Language, isDefault: true) is { } defaultFamily
+            ? $"{defaultFamily} {PartIn(person.GivenName, _config.Language, isDefault: true)}".Trim()
+            : person.NameIn(code);
+    }
+
+    /// <summary>A name part in a language: its own text, or for the default language the one written once.</summary>
+    private static string? PartIn(IReadOnlyDictionary<string, string> texts, string code, bool isDefault) =>
+        texts.GetValueOrDefault(code) ?? (isDefault ? texts.GetValueOrDefault("") : null);
 
     /// <summary>The first letter as the language writes it in capitals: Azerbaijani 'i' is 'İ'.</summary>
     private string FirstLetter(string text)

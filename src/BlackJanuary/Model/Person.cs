@@ -14,9 +14,10 @@ public sealed record Person(string Id, string Name, SourceLocation Location)
     /// <summary>The name in other languages and scripts, by language code; the default language's is <see cref="Name"/>.</summary>
     public IReadOnlyDictionary<string, string> Names { get; init; } = NoTexts;
 
-    public string FamilyName { get; init; } = "";
+    /// <summary>The family name, once ("" as the code) or per language, as <see cref="Place"/>: the index sorts by it.</summary>
+    public IReadOnlyDictionary<string, string> FamilyName { get; init; } = NoTexts;
 
-    public string GivenName { get; init; } = "";
+    public IReadOnlyDictionary<string, string> GivenName { get; init; } = NoTexts;
 
     /// <summary>Other spellings the person is known by: transliterations, a maiden name.</summary>
     public IReadOnlyList<string> AlsoKnownAs { get; init; } = [];
@@ -62,8 +63,8 @@ public sealed record Person(string Id, string Name, SourceLocation Location)
 
     /// <summary>Whether two versions of a record look alike in a list of people: the same id, names, dates and place (a list shows no more).</summary>
     public static bool SameInList(Person a, Person b) =>
-        a.Id == b.Id && a.Name == b.Name && a.FamilyName == b.FamilyName && a.GivenName == b.GivenName && a.Born == b.Born && a.Died == b.Died
-        && SameTexts(a.Names, b.Names) && SameTexts(a.Place, b.Place);
+        a.Id == b.Id && a.Name == b.Name && a.Born == b.Born && a.Died == b.Died
+        && SameTexts(a.Names, b.Names) && SameTexts(a.Place, b.Place) && SameTexts(a.FamilyName, b.FamilyName) && SameTexts(a.GivenName, b.GivenName);
 
     /// <summary>Whether two versions of a record give the same data for reuse (people.csv, people.json): all but the biography, tags, extra and alt text.</summary>
     public static bool SameInData(Person a, Person b) =>

@@ -82,8 +82,10 @@ public sealed partial class RegisterTests : IDisposable
         // Azerbaijani: by family name where given; Ç after C, Ş after S.
         Assert.Equal(["test-person-two", "test-person-three", "test-person-one", "test-person-four"], PeopleListed("people/index.html"));
         Assert.Equal(["Ç", "S", "Ş", "Y"], Letters("people/index.html"));
-        // Russian: by the Russian spelling (И, Т, Ч), the name without one after the Cyrillic letters.
+        // Russian: by the family name as Russian writes it (Синаглы), else by the Russian spelling of
+        // the name (Тестовый…, Чай…), the name without one after the Cyrillic letters.
         Assert.Equal(["test-person-three", "test-person-one", "test-person-two", "test-person-four"], PeopleListed("ru/people/index.html"));
+        Assert.Equal(["С", "Т", "Ч", "Y"], Letters("ru/people/index.html"));
         // English reads Ç as C and Ş as S.
         Assert.Equal(["test-person-two", "test-person-three", "test-person-one", "test-person-four"], PeopleListed("en/people/index.html"));
         Assert.Equal(["Ç", "I", "T", "Y"], Letters("en/people/index.html"));
@@ -142,7 +144,7 @@ public sealed partial class RegisterTests : IDisposable
     public void The_data_files_hold_the_published_records_in_one_file_for_every_language_described_by_a_data_package()
     {
         var csv = _site.Read("people.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,url,name,names.en,names.ru,family_name,given_name,also_known_as,born,died,age,place,place.en,place.ru,residence,occupation,photo,photo_credit,events,source,source_url", csv[0]);
+        Assert.Equal("id,url,name,names.en,names.ru,family_name,given_name,family_name.en,family_name.ru,also_known_as,born,died,age,place,place.en,place.ru,residence,occupation,photo,photo_credit,events,source,source_url", csv[0]);
         Assert.Equal(5, csv.Length);
         var people = JsonDocument.Parse(_site.Read("people.json")).RootElement;
         Assert.Equal(["test-person-three", "test-person-four", "test-person-one", "test-person-two"], people.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
