@@ -56,14 +56,13 @@ internal static class Register
             diagnostics, d => Check(records, events, media, d).Select(r => PeopleLoader.Published(r, today)).OfType<Person>().ToList());
 
         // The register's lists are reported at pages/people.md, else at the file the records are in.
-        var csv = Path.Combine(contentDir, "people.csv");
         var recordsFile = records.Count > 0 ? records[0].Person.Location.File : Path.Combine(contentDir, "people");
         var roots = new Roots(
             new Values<string>([.. config.Languages.Select(l => intros.FirstOrDefault(p => p.Language == l.Code)?.Path ?? config.PrefixOf(l.Code) + "people/")]),
             new Values<string>([.. config.Languages.Select(l => intros.FirstOrDefault(p => p.Language == l.Code)?.SourcePath ?? recordsFile)]));
         var personPages = Session.Each(session, "content.register.pages", new Units<Person, PersonInputs, PersonPages>(
             people, roots, p => p.Id, p => new PersonInputs(p, roots),
-            (person, _) => new PersonPages([.. config.Languages.Select((l, i) => PersonPage(person, roots.Paths.Items[i], l, config, csv))])), diagnostics);
+            (person, _) => new PersonPages([.. config.Languages.Select((l, i) => PersonPage(person, roots.Paths.Items[i], l, config))])), diagnostics);
         var lists = Session.Once(session, "content.register.lists",
             new ListsInputs(config, new ByPlace<Person>(people, (a, b) => Person.SameInList(a, b) && a.Events.SequenceEqual(b.Events)), timelines, roots, new ByPlace<Page>(pages, Page.SameInUrlTree)),
             diagnostics, d => MakeLists(people, pages, timelines, config, roots, intros, d));
@@ -157,11 +156,11 @@ internal static class Register
         }
     }
 
-    private static Page PersonPage(Person person, string root, SiteLanguage language, SiteConfig config, string csv)
+    private static Page PersonPage(Person person, string root, SiteLanguage language, SiteConfig config)
     {
         // The biography in the page's language, else the default language's, which the theme marks with its lang.
         var biography = person.Biographies.GetValueOrDefault(language.Code) ?? person.Biographies.GetValueOrDefault("") ?? person.Biographies.GetValueOrDefault(config.Language);
-        var file = biography?.SourcePath ?? (person.Location.File.Length > 0 ? person.Location.File : csv);
+        var file = biography?.SourcePath ?? person.Location.File;
         var at = new SourceLocation(file);
         return new Page(file, person.NameIn(language.Code), person.Location, null, Summary(person, language, config), "person", default, false,
             root + person.Id + "/", person.Location, "", at, "", null, "", biography?.Markdown ?? "", biography?.BodyLocation ?? at)

@@ -20,9 +20,6 @@ public sealed class RegisterSite : IAsyncLifetime
 
     public static string Source => Path.Combine(Repository.Root, "tests", "BlackJanuary.Tests", "Fixtures", "register", "content");
 
-    /// <summary>The languages of the fixture and the folder each is served under.</summary>
-    public static TheoryData<string> LanguageCodes => ["az", "en", "ru"];
-
     public BuiltSite Site => _site ?? throw new InvalidOperationException("the register site has not been built");
 
     /// <summary>The address of <paramref name="path"/> (e.g. "people/") in <paramref name="language"/>: az at the root, the others under their code.</summary>
