@@ -32,9 +32,9 @@ internal static class RegisterToHugo
             throw new InvalidOperationException($"{hugo} is not empty; convert into a new folder");
         }
 
-        CopyTree(Path.Combine(root, "tests", "bench", "hugo-people"), hugo);
+        SyntheticSite.CopyTree(Path.Combine(root, "tests", "bench", "hugo-people"), hugo);
         // The theme's CSS, fonts and images, as the page benchmark gives Hugo (SyntheticSite.Write): Hugo copies them, BlackJanuary writes its own.
-        CopyTree(Path.Combine(root, "templates", "assets"), Path.Combine(hugo, "static", "assets"));
+        SyntheticSite.CopyTree(Path.Combine(root, "templates", "assets"), Path.Combine(hugo, "static", "assets"));
         // The timeline's YAML is already what Hugo's data templates read (title, place and body per language).
         Directory.CreateDirectory(Path.Combine(hugo, "data"));
         File.Copy(Path.Combine(content, "timeline.yaml"), Path.Combine(hugo, "data", "timeline.yaml"));
@@ -49,7 +49,7 @@ internal static class RegisterToHugo
             for (var l = 0; l < Languages.Length; l++)
             {
                 var layout = page[0] == "timeline" ? "layout: timeline\n" : "";
-                Write(hugo, $"content/{page[0]}{Suffix(Languages[l])}.md", $"---\ntitle: {Quote(page[l + 1])}\n{layout}---\n");
+                SyntheticSite.Write(hugo, $"content/{page[0]}{Suffix(Languages[l])}.md", $"---\ntitle: {Quote(page[l + 1])}\n{layout}---\n");
             }
         }
 
@@ -91,7 +91,7 @@ internal static class RegisterToHugo
             var rest = common.ToString();
             foreach (var language in Languages)
             {
-                Write(hugo, $"content/people/{id}{Suffix(language)}.md", $"---\ntitle: {Quote(names[language])}\n{rest}---\n\n{Get("biography")}\n");
+                SyntheticSite.Write(hugo, $"content/people/{id}{Suffix(language)}.md", $"---\ntitle: {Quote(names[language])}\n{rest}---\n\n{Get("biography")}\n");
             }
 
             count++;
@@ -182,20 +182,4 @@ internal static class RegisterToHugo
         }
     }
 
-    private static void Write(string dir, string relative, string text)
-    {
-        var path = Path.Combine(dir, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -266,14 +266,14 @@ internal sealed class SyntheticSite(int stories)
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void Write(string dir, string relative, string text)
+    internal static void Write(string dir, string relative, string text)
     {
         var path = Path.Combine(dir, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
     }
 
-    private static void CopyTree(string from, string to)
+    internal static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
