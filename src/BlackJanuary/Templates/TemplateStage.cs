@@ -87,10 +87,11 @@ public static class TemplateStage
                 }
 
                 d.AddRange(reads.Diagnostics.Sorted());
-                return new PageRender(reads, rendered);
+                // A one-off build never asks what a page read: kept for 300,000 pages, those tables would last to the end of the build.
+                return new PageRender(session is null ? null : reads, rendered);
             },
-            StillHolds: known => known.Reads.StillHolds(timelineKey, eventsKey, templates, PageAtPath),
-            ReadsOthers: known => known.Reads.FoundPaths,
+            StillHolds: known => known.Reads is { } reads && reads.StillHolds(timelineKey, eventsKey, templates, PageAtPath),
+            ReadsOthers: known => known.Reads?.FoundPaths ?? [],
             Name: page => page.Path), diagnostics);
         // The pages that failed have reported why.
         var pages = new RenderedPage[renders.Length];
@@ -119,8 +120,8 @@ public static class TemplateStage
     /// <summary>A page's render reads the page itself and what every page sees; what else it read, it records (<see cref="RenderReads"/>).</summary>
     private sealed record PageInputs(Page Page, object Site);
 
-    /// <summary>A page's render and what it read; no page when it failed.</summary>
-    private sealed record PageRender(RenderReads Reads, RenderedPage? Page);
+    /// <summary>A page's render and what it read (in a session); no page when it failed.</summary>
+    private sealed record PageRender(RenderReads? Reads, RenderedPage? Page);
 
     /// <summary>
     /// The built-in 404 page (for a site without pages/404.md) is titled in its language, with the
