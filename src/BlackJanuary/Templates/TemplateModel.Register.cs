@@ -38,22 +38,8 @@ internal static partial class TemplateModel
             }
         }
 
-        var events = new ScriptArray();
         var timeline = site.Timelines[language.Code];
-        var timelinePath = site.TimelinePageIn(language.Code)?.Path;
-        foreach (var id in person.Events)
-        {
-            if (timeline.FirstOrDefault(e => e.Id == id) is { } e)
-            {
-                events.Add(new ScriptObject
-                {
-                    ["id"] = e.Id, ["title"] = e.Title, ["lang"] = e.Language,
-                    ["date_iso"] = e.Date?.Iso ?? "", ["date_text"] = e.Date is { } date ? language.Format(date) : "",
-                    ["url"] = timelinePath is null ? "" : c.PathFor(timelinePath) + "#" + e.Id,
-                });
-            }
-        }
-
+        var events = EventLinks(site, person.Events.Select(id => timeline.FirstOrDefault(e => e.Id == id)).OfType<TimelineEvent>(), language);
         var biography = person.Biographies.ContainsKey(language.Code) ? language.Code
             : person.Biographies.ContainsKey("") || person.Biographies.ContainsKey(c.Language) ? c.Language : "";
         var place = Person.TextIn(person.Place, language.Code, c.Language);
@@ -144,8 +130,6 @@ internal static partial class TemplateModel
             ["number"] = n, ["url"] = c.PathFor(listing.PathOf(n)), ["current"] = n == listing.Number,
             ["gap_before"] = i > 0 && shown[i - 1] != n - 1,
         }));
-        var timeline = site.Timelines[language.Code];
-        var timelinePath = site.TimelinePageIn(language.Code)?.Path;
         return new ScriptObject
         {
             ["kind"] = listing.Kind switch { ListingKind.All => "all", ListingKind.Place => "place", ListingKind.Died => "died", _ => "on_this_day" },
@@ -164,14 +148,22 @@ internal static partial class TemplateModel
             ["places"] = Links(listing.Filters.Places, l => l.Text),
             ["dates"] = Links(listing.Filters.Dates, l => PartialDate.TryParse(l.Text, out var d) ? language.Format(d) : l.Text),
             ["days"] = Links(listing.Filters.Days, l => PartialDate.TryParse("2000-" + l.Text, out var d) ? DayText(d, language) : l.Text),
-            ["events"] = new ScriptArray(timeline.Where(e => listing.Events.Contains(e.Id)).Select(e => new ScriptObject
-            {
-                ["id"] = e.Id, ["title"] = e.Title, ["lang"] = e.Language,
-                ["date_iso"] = e.Date?.Iso ?? "", ["date_text"] = e.Date is { } d ? language.Format(d) : "",
-                ["url"] = timelinePath is null ? "" : c.PathFor(timelinePath) + "#" + e.Id,
-            })),
+            ["events"] = EventLinks(site, site.Timelines[language.Code].Where(e => listing.Events.Contains(e.Id)), language),
             ["register_url"] = c.PathFor(root),
         };
+    }
+
+    /// <summary>Links to events on the timeline page of the language (none when the site has no such page): title, its language, date.</summary>
+    private static ScriptArray EventLinks(Site site, IEnumerable<TimelineEvent> events, SiteLanguage language)
+    {
+        var c = site.Config;
+        var timelinePath = site.TimelinePageIn(language.Code)?.Path;
+        return new ScriptArray(events.Select(e => new ScriptObject
+        {
+            ["id"] = e.Id, ["title"] = e.Title, ["lang"] = e.Language,
+            ["date_iso"] = e.Date?.Iso ?? "", ["date_text"] = e.Date is { } date ? language.Format(date) : "",
+            ["url"] = timelinePath is null ? "" : c.PathFor(timelinePath) + "#" + e.Id,
+        }));
     }
 
     /// <summary>A day of the year as the language writes it, without a year: "20 January", "20 yanvar", "20 января".</summary>
