@@ -282,6 +282,8 @@ function start() {
   let timer = 0;
   function later(query) {
     clearTimeout(timer);
+    // Stale results are not "done" while the next query waits; the words change when it runs.
+    status.dataset.state = "loading";
     const mine = ++run;
     timer = setTimeout(() => search(query, mine), 150);
   }

@@ -48,8 +48,9 @@ public static class MarkupChecks
             problems.Add($"the policy has no script-src 'self': {policy}");
         }
 
-        // Any of these would let injected or third-party script and style run again.
-        string[] unsafeSources = ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "data:", "http:", "https:"];
+        // Any of these would let injected or third-party script and style run again; WebAssembly
+        // compiled at run time too (Pagefind's search asks for 'wasm-unsafe-eval', ours does not).
+        string[] unsafeSources = ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "*", "data:", "http:", "https:"];
         foreach (var name in new[] { "default-src", "script-src", "style-src" })
         {
             if (directives.TryGetValue(name, out var sources))

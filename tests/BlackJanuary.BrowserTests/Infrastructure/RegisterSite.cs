@@ -97,6 +97,19 @@ public sealed class RegisterSite : IAsyncLifetime
     }
 
     /// <summary>
+    /// People for the search (issue 21), each named in one script only or in all three, so that a
+    /// query in one spelling must find the others: "Sınaq" and "Тест" are "test", "Nümunəli" is
+    /// made from "sample". The last is not published: no query may find it.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Id, string Name, string En, string Ru, string Publish)> SearchPeople =
+    [
+        ("test-search-hasanov", "Sınaq Həsənov", "", "", ""),
+        ("test-search-gasanova", "Тест Гасанова", "", "", ""),
+        ("test-search-heydar", "Heydər Nümunəli", "Heydar Numunali", "Гейдар Нумунали", ""),
+        ("test-search-hidden", "Gizlinov Həsənov", "", "", "false"),
+    ];
+
+    /// <summary>
     /// Rows of obviously fictional people ("Test 001" in each script), their first letters spread
     /// over each alphabet so that the jump list has many letters, with a year of death only (so
     /// that the "on this day" pages keep the fixture's own people).
@@ -107,21 +120,29 @@ public sealed class RegisterSite : IAsyncLifetime
         string[] ru = ["А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О", "П", "Р", "С", "Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Э", "Ю", "Я"];
         var header = File.ReadLines(csv).First().Split(',');
         var text = new StringBuilder(File.ReadAllText(csv).TrimEnd('\n', '\r')).Append('\n');
+        void Add(string id, string name, string en, string ru, string place, string publish = "") =>
+            text.Append(string.Join(',', header.Select(column => column switch
+            {
+                "id" => id,
+                "name" => name,
+                "names.en" => en,
+                "names.ru" => ru,
+                "died" => "1991",
+                "place" => place,
+                "source" => "Test register of names",
+                "publish" => publish,
+                _ => "",
+            }))).Append('\n');
+
         for (var i = 1; i <= ExtraPeople; i++)
         {
             var n = i.ToString("000", CultureInfo.InvariantCulture);
-            var row = header.Select(column => column switch
-            {
-                "id" => $"test-extra-{n}",
-                "name" => $"{az[i % az.Length]}. Sınaq {n}",
-                "names.en" => $"{(char)('A' + (i % 26))}. Test {n}",
-                "names.ru" => $"{ru[i % ru.Length]}. Тест {n}",
-                "died" => "1991",
-                "place" => i % 2 == 0 ? "Sınaqabad" : "Nümunəkənd",
-                "source" => "Test register of names",
-                _ => "",
-            });
-            text.Append(string.Join(',', row)).Append('\n');
+            Add($"test-extra-{n}", $"{az[i % az.Length]}. Sınaq {n}", $"{(char)('A' + (i % 26))}. Test {n}", $"{ru[i % ru.Length]}. Тест {n}", i % 2 == 0 ? "Sınaqabad" : "Nümunəkənd");
+        }
+
+        foreach (var person in SearchPeople)
+        {
+            Add(person.Id, person.Name, person.En, person.Ru, "Sınaqabad", person.Publish);
         }
 
         File.WriteAllText(csv, text.ToString());
