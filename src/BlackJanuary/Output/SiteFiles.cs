@@ -260,6 +260,11 @@ public static partial class SiteFiles
             "  Referrer-Policy: no-referrer\n" +
             "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n" +
             $"{b}assets/*\n" +
+            "  Cache-Control: public, max-age=31536000, immutable\n" +
+            // The search index's shards and chunks are named by their content; its meta.json, which names them, is not.
+            $"{b}search-index/*/t/*\n" +
+            "  Cache-Control: public, max-age=31536000, immutable\n" +
+            $"{b}search-index/*/d/*\n" +
             "  Cache-Control: public, max-age=31536000, immutable\n";
     }
 
