@@ -3,6 +3,7 @@ using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Markdown;
 using BlackJanuary.Output;
+using BlackJanuary.Search;
 using BlackJanuary.Templates;
 using BlackJanuary.Incremental;
 using BlackJanuary.Model;
@@ -23,7 +24,7 @@ public enum BuildMode
 }
 
 /// <summary>
-/// Load → Markdown → Checks → Templates → Output. It calls the stages and does none of their
+/// Load → Markdown → Checks → Templates → Output and Search. It calls the stages and does none of their
 /// work; <see cref="Build"/> is the one way to run them, in any <see cref="BuildMode"/>.
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode.Session)
@@ -74,9 +75,10 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
         var files = new SiteFileSet();
         _session?.Begin(changes);
         Progress?.Report("Loading content and templates");
-        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session, options.BuildDate());
         var templateRoots = EmbeddedTheme.Roots(options.ContentDir, options.TemplatesDir, diagnostics);
         var templates = TemplateSet.Load(templateRoots, diagnostics, _session?.Files);
+        // A theme without a search layout makes a site without search pages, as Hugo makes no page a theme has no layout for.
+        var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session, options.BuildDate(), search: templates.Contains(TemplateSet.LayoutOf(Page.SearchKey)));
         var strings = UiStrings.Load(templateRoots, diagnostics, _session?.Files);
         var assets = AssetManifest.Build(templateRoots, diagnostics, _session?.Files);
         var pages = 0;
@@ -113,6 +115,12 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
             foreach (var (path, text) in SiteFiles.All(site, _session))
             {
                 files.Add(path, SiteFile.Generated(text), $"the generated {path}");
+            }
+
+            Progress?.Report("Making the search index");
+            foreach (var (path, text) in SearchIndex.Files(site, _session))
+            {
+                files.Add(path, SiteFile.Generated(text), "the search index");
             }
 
             pages = rendered.Count;

@@ -14,7 +14,8 @@ public static class ContentLoader
 {
     /// <param name="session">The session whose files and steps are kept; only changed files are read again.</param>
     /// <param name="today">The build's date, which decides whether an embargo is over; today's (UTC) when not given.</param>
-    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, Session? session = null, DateOnly? today = null)
+    /// <param name="search">Whether each language gets a search page: the theme has a layout for it.</param>
+    public static Site? Load(string contentDir, string? baseUrlOverride, bool includeDrafts, DiagnosticBag diagnostics, Session? session = null, DateOnly? today = null, bool search = false)
     {
         var memo = session?.Files;
         if (!ContentFolder.Exists(contentDir, diagnostics))
@@ -45,7 +46,7 @@ public static class ContentLoader
             diagnostics.Error(DiagnosticCodes.UnsafePath, config.ImageLocation, imageProblem);
         }
 
-        var localized = Directory.Exists(pagesDir) ? Localization.Localize(pages, config, pagesDir, diagnostics, session) : pages;
+        var localized = Directory.Exists(pagesDir) ? Localization.Localize(pages, config, pagesDir, search, diagnostics, session) : pages;
         var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, session);
         var navs = Navigation.Navs(localized, config, session);
         var register = Register.Add(records, localized, timelines, config, media, today ?? DateOnly.FromDateTime(DateTime.UtcNow), contentDir, diagnostics, session);

@@ -15,7 +15,8 @@ internal static class Localization
     /// checks what only the whole site shows: two pages at one URL, a language without a home page.
     /// </summary>
     /// <param name="session">Keeps each page in its tree, the very same object while it and the settings are, and what the checks across pages found while no page moved.</param>
-    internal static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, DiagnosticBag diagnostics, Session? session)
+    /// <param name="search">Whether each language without a search page of its own gets the built-in one (the theme has a layout for it).</param>
+    internal static List<Page> Localize(List<Page> loaded, SiteConfig config, string pagesDir, bool search, DiagnosticBag diagnostics, Session? session)
     {
         var placed = Session.Each(session, "content.localized", new Units<Page, PlaceInputs, Placed>(
             loaded, config, p => p.SourcePath, p => new PlaceInputs(p, config), (p, d) => Place(p, config, d)), diagnostics);
@@ -28,8 +29,8 @@ internal static class Localization
             }
         }
 
-        var across = Session.Once(session, "content.across", new AcrossInputs(config, new ByPlace<Page>(pages, Page.SameInUrlTree)), diagnostics,
-            d => Across(pages, config, pagesDir, d));
+        var across = Session.Once(session, "content.across", new AcrossInputs(config, new ByPlace<Page>(pages, Page.SameInUrlTree), search), diagnostics,
+            d => Across(pages, config, pagesDir, search, d));
         if (across.Dropped.Count > 0)
         {
             pages = [.. pages.Where((_, i) => !across.Dropped.Contains(i))];
@@ -40,6 +41,8 @@ internal static class Localization
             pages.Add(notFound);
         }
 
+        pages.AddRange(across.Search);
+
         return pages;
     }
 
@@ -49,10 +52,10 @@ internal static class Localization
     /// <summary>A page in its language's URL tree; no page when its file name names a language the site does not have.</summary>
     private sealed record Placed(Page? Page);
 
-    private sealed record AcrossInputs(SiteConfig Config, ByPlace<Page> Pages);
+    private sealed record AcrossInputs(SiteConfig Config, ByPlace<Page> Pages, bool Search);
 
-    /// <summary>What the checks across pages found: the places of pages that lose their URL to an earlier one, and the built-in 404 page of a site without its own.</summary>
-    private sealed record AcrossPages(IReadOnlySet<int> Dropped, Page? NotFound);
+    /// <summary>What the checks across pages found: the places of pages that lose their URL to an earlier one, the built-in 404 page of a site without its own, and the built-in search page of each language without its own.</summary>
+    private sealed record AcrossPages(IReadOnlySet<int> Dropped, Page? NotFound, IReadOnlyList<Page> Search);
 
     /// <summary>Hosts look for /404.html: the default language's stays there, in every layout of URLs.</summary>
     private static string LocalizedPath(Page page, string language, SiteConfig config) =>
@@ -72,7 +75,7 @@ internal static class Localization
         return new Placed(page with { Path = LocalizedPath(page, language, config), Language = language });
     }
 
-    private static AcrossPages Across(List<Page> pages, SiteConfig config, string pagesDir, DiagnosticBag diagnostics)
+    private static AcrossPages Across(List<Page> pages, SiteConfig config, string pagesDir, bool withSearch, DiagnosticBag diagnostics)
     {
         var dropped = new HashSet<int>();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -99,18 +102,26 @@ internal static class Localization
                     : "the site has no home page; create pages/index.md (or make it not a draft)");
         }
 
+        // Every language has a search page, which the search field of every page submits to; pages/search.md only introduces it.
+        var search = config.Languages
+            .Where(l => withSearch && !kept.Any(p => p.TranslationKey == Page.SearchKey && p.Language == l.Code) && !kept.Any(p => p.Path == SearchPath(config, l.Code)))
+            .Select(l => BuiltIn(Path.Combine(pagesDir, l.Code == config.Language ? "search.md" : $"search.{l.Code}.md"), Page.SearchKey, SearchPath(config, l.Code), l.Code, Page.SearchKey))
+            .ToList();
         if (kept.Any(p => p.IsNotFound && p.Language == config.Language))
         {
-            return new AcrossPages(dropped, null);
+            return new AcrossPages(dropped, null, search);
         }
 
         // Hosts serve 404.html for missing URLs; a site without pages/404.md still gets one.
-        var file = Path.Combine(pagesDir, "404.md");
+        return new AcrossPages(dropped, BuiltIn(Path.Combine(pagesDir, "404.md"), "404", Page.NotFoundPath, config.Language, "404"), search);
+    }
+
+    private static string SearchPath(SiteConfig config, string language) => config.PrefixOf(language) + Page.SearchKey + "/";
+
+    /// <summary>A page the site has without a file of its own; its title comes from the theme's strings.</summary>
+    private static Page BuiltIn(string file, string layout, string path, string language, string key)
+    {
         var at = new SourceLocation(file);
-        return new AcrossPages(dropped, new Page(file, "", at, null, "", "404", default, false, Page.NotFoundPath, at, "", at, "", null, "", "", default)
-        {
-            Language = config.Language,
-            TranslationKey = "404",
-        });
+        return new Page(file, "", at, null, "", layout, default, false, path, at, "", at, "", null, "", "", at) { Language = language, TranslationKey = key };
     }
 }

@@ -130,7 +130,7 @@ internal static class PageLoader
             TitleLocation: fields.ValueLocationOf("title"),
             Date: date,
             Summary: summary,
-            Layout: layout ?? (is404 ? "404" : path.Length == 0 ? "home" : relative == Page.RegisterKey ? "people" : "page"),
+            Layout: layout ?? (is404 ? "404" : path.Length == 0 ? "home" : relative == Page.RegisterKey ? "people" : relative == Page.SearchKey ? Page.SearchKey : "page"),
             LayoutLocation: fields.ValueLocationOf("layout"),
             Draft: draft,
             Path: path,

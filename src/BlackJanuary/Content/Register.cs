@@ -176,15 +176,8 @@ internal static class Register
     /// <summary>"Name, 1960 – 20 January 1990, Place": what search results and link previews show of the person.</summary>
     private static string Summary(Person person, SiteLanguage language, SiteConfig config)
     {
-        var dates = (person.Born, person.Died) switch
-        {
-            ({ } born, { } died) => $"{language.Format(born)} – {language.Format(died)}",
-            (null, { } died) => language.Format(died),
-            ({ } born, null) => language.Format(born),
-            _ => "",
-        };
         var place = Person.TextIn(person.Place, language.Code, config.Language);
-        return string.Join(", ", new[] { person.NameIn(language.Code), dates, place }.Where(t => t.Length > 0));
+        return string.Join(", ", new[] { person.NameIn(language.Code), person.LifeIn(language), place }.Where(t => t.Length > 0));
     }
 
     private static Page ListingPage(Listing listing, SiteLanguage language, string source)

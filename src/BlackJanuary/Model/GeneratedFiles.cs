@@ -13,6 +13,11 @@ public static class GeneratedFiles
     public const string PeopleJsonFile = "people.json";
     public const string DataPackageFile = "datapackage.json";
 
+    /// <summary>The search index of a language (Search/SearchIndex.cs): meta.json, which the search page fetches first, and the shards and chunks it names.</summary>
+    public static string SearchFolder(string language) => "search-index/" + language + "/";
+
+    public const string SearchMetaFile = "meta.json";
+
     /// <summary>The site files a page may link to (_headers is read by hosts, never served): one feed per language.</summary>
     /// <param name="register">Whether the site has a register of names, whose data files it then publishes.</param>
     public static IEnumerable<string> Linkable(SiteConfig config, bool register) =>

@@ -65,6 +65,9 @@ public sealed record Page(
     /// <summary>The translation key of the register's index: pages/people.md, when there is one, introduces it.</summary>
     public const string RegisterKey = "people";
 
+    /// <summary>The translation key and layout of a language's search page; pages/search.md, when there is one, introduces it.</summary>
+    public const string SearchKey = "search";
+
     /// <summary>Where hosts look for the page they show for missing addresses.</summary>
     public const string NotFoundPath = "404.html";
 

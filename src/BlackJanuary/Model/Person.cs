@@ -75,6 +75,15 @@ public sealed record Person(string Id, string Name, SourceLocation Location)
     private static bool SameTexts(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         ReferenceEquals(a, b) || (a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var text) && text == pair.Value));
 
+    /// <summary>"1960 – 20 January 1990", as exact as each date is known and as <paramref name="language"/> writes dates; "" when neither is known.</summary>
+    public string LifeIn(SiteLanguage language) => (Born, Died) switch
+    {
+        ({ } born, { } died) => $"{language.Format(born)} – {language.Format(died)}",
+        (null, { } died) => language.Format(died),
+        ({ } born, null) => language.Format(born),
+        _ => "",
+    };
+
     /// <summary>The name as <paramref name="language"/> writes it, else as written in the default language.</summary>
     public string NameIn(string language) => Names.GetValueOrDefault(language) ?? Name;
 

@@ -16,6 +16,7 @@ public sealed record Site(
     private Dictionary<string, Page?>? _timelinePages;
     private Dictionary<string, Page?>? _homes;
     private Dictionary<string, string>? _registers;
+    private Dictionary<string, string?>? _searches;
 
     /// <summary>A copy made by 'with' has other pages: the lookup of translations is made again, from them.</summary>
     private Site(Site original)
@@ -71,6 +72,13 @@ public sealed record Site(
             l => Pages.FirstOrDefault(p => p.TranslationKey == Page.RegisterKey && p.Language == l.Code)?.Path ?? Config.PrefixOf(l.Code) + "people/",
             StringComparer.Ordinal);
         return _registers.GetValueOrDefault(language) ?? Config.PrefixOf(language) + "people/";
+    }
+
+    /// <summary>The path of a language's search page ("search/", "ru/search/", or pages/search.md's own slug); null when another page took its address.</summary>
+    public string? SearchPathIn(string language)
+    {
+        _searches ??= Config.Languages.ToDictionary(l => l.Code, l => Pages.FirstOrDefault(p => p.Layout == Page.SearchKey && p.Language == l.Code)?.Path, StringComparer.Ordinal);
+        return _searches.GetValueOrDefault(language);
     }
 
     /// <summary>The home page of a language.</summary>

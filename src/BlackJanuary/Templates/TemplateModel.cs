@@ -40,6 +40,16 @@ internal static partial class TemplateModel
             ["image"] = c.Image.Length > 0 ? c.AbsoluteUrlFor(c.Image) : shareImage,
             ["generator"] = $"{Generator.Name} {version}",
             ["nav"] = nav,
+            ["search"] = site.SearchPathIn(language.Code) is { } search
+                ? new ScriptObject
+                {
+                    ["url"] = c.PathFor(search),
+                    ["index"] = c.PathFor(GeneratedFiles.SearchFolder(language.Code) + GeneratedFiles.SearchMetaFile),
+                    // Where the search page without JavaScript sends a visitor instead.
+                    ["register"] = site.HasRegister ? c.PathFor(site.RegisterPathIn(language.Code)) : null,
+                    ["sitemap"] = c.PathFor(GeneratedFiles.SitemapFile),
+                }
+                : null,
         };
     }
 

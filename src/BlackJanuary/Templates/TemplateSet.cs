@@ -61,6 +61,9 @@ public sealed class TemplateSet : ITemplateLoader, IEquatable<TemplateSet>
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 
+    /// <summary>The template name of a layout: "layouts/page.html" for 'page'.</summary>
+    public static string LayoutOf(string layout) => $"layouts/{layout}.html";
+
     public Template Get(string name) => _templates[name];
 
     public Template? GetOrNull(string name) => _templates.GetValueOrDefault(name);

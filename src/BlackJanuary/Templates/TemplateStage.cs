@@ -135,6 +135,11 @@ public static class TemplateStage
             return page with { Title = T("not_found_title", "Page not found") };
         }
 
+        if (page.Layout == Page.SearchKey && page.Title.Length == 0)
+        {
+            return page with { Title = T("search_title", "Search") };
+        }
+
         if (page.Listing is not { } listing || page.Title.Length > 0)
         {
             return page;
@@ -157,7 +162,7 @@ public static class TemplateStage
 
     private static string? RenderPage(Site site, Page page, TemplateSet templates, Shared shared, string version, string shareImage, RenderReads reads)
     {
-        var layout = $"layouts/{page.Layout}.html";
+        var layout = TemplateSet.LayoutOf(page.Layout);
         if (!templates.Contains(layout))
         {
             reads.Templates[layout] = null; // so that adding the layout renders the page

@@ -46,7 +46,7 @@ public sealed class InstallTests(InstalledTool tool) : IDisposable
         var site = Path.Combine(Root, "memorial");
         var build = tool.RunIn(site, site, "build", "--strict");
         Assert.True(build.ExitCode == 0 && build.Stderr.Length == 0, build.Stdout + build.Stderr);
-        Assert.StartsWith("Built 13 pages", build.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Built 16 pages", build.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(site, "_site", "en", "timeline", "index.html")));
 
         await using var serve = await ServeProcess.StartWithOptionsAsync(Path.Combine(site, "content"), Path.Combine(site, "templates"), ["--port", "0"], tool.Command);

@@ -138,13 +138,14 @@ public class LanguagesTests
             checkedPages++;
         }
 
-        Assert.Equal(8, checkedPages);
+        // Three pages in two or three languages, the 404 page, and the search page of each language.
+        Assert.Equal(11, checkedPages);
         Assert.Equal(["az", "ru"], Page(site, "about/index.html").QuerySelectorAll("link[rel=alternate][hreflang]").Select(l => l.GetAttribute("hreflang")).Where(h => h != "x-default"));
 
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
         var urls = XDocument.Parse(site.Read("sitemap.xml")).Root!.Elements(sm + "url").ToDictionary(u => u.Element(sm + "loc")!.Value);
-        Assert.Equal(8, urls.Count);
+        Assert.Equal(11, urls.Count);
         var ruAbout = urls[origin + "ru/about/"].Elements(xhtml + "link").Select(l => (l.Attribute("hreflang")!.Value, l.Attribute("href")!.Value)).ToList();
         Assert.Equal([("az", origin + "about/"), ("ru", origin + "ru/about/"), ("x-default", origin + "about/")], ruAbout);
     }

@@ -26,6 +26,25 @@ public sealed class PrivacyTests : IDisposable
     }
 
     [Fact]
+    public void The_search_index_has_no_key_of_a_word_of_a_record_kept_out_of_the_site()
+    {
+        BuildStrict();
+        var tokens = Directory.EnumerateFiles(Path.Combine(_site.Output, "search-index"), "*.json", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "t")
+            .SelectMany(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement.EnumerateArray().Select(t => t[0].GetString()!))
+            .ToHashSet(StringComparer.Ordinal);
+        var rules = BlackJanuary.Search.SearchRules.Default;
+
+        // The published are there, under the key of every spelling of their names.
+        Assert.Contains(rules.Keys("Sınaqov").Single(), tokens);
+        Assert.Contains(rules.Keys("Synagov").Single(), tokens);
+        // Words this long are the records' own: no published text has them.
+        var secretKeys = RegisterFixture.Secrets.SelectMany(rules.Keys).Where(k => k.Length >= 7).Distinct().ToList();
+        Assert.NotEmpty(secretKeys);
+        Assert.DoesNotContain(secretKeys, tokens.Contains);
+    }
+
+    [Fact]
     public void Templates_that_write_out_everything_they_are_given_still_write_nothing_kept_out()
     {
         // A theme that dumps every value of every page, person, list and event it can reach.
