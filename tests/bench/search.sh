@@ -12,6 +12,10 @@
 #                                             Pagefind (and the build) is stopped after that long (default
 #                                             1800 s; 0: never) or when its resident memory passes MAX_MIB
 #                                             (default 12000; 0: no limit), so that a shared machine stays usable
+#   PAGEFIND=split tests/bench/search.sh people:100000
+#                                             Pagefind once per language (--glob) instead of once over the
+#                                             whole site; default (auto): per language only when the whole
+#                                             run is stopped (over 100,000 people it passes 12,000 MiB)
 #   KEEP=1 tests/bench/search.sh pages:10000  keep the generated and built sites (printed) for a look
 #
 # For each site: the benchmark program (tests/BlackJanuary.Benchmarks) generates it; BlackJanuary
@@ -47,6 +51,7 @@ runs="${RUNS:-3}"
 stop="${STOP_SECONDS:-1800}"
 max_mib="${MAX_MIB:-12000}"
 scratch="${BJ_BENCH_DIR:-${TMPDIR:-/tmp}}"
+pagefind_mode="${PAGEFIND:-auto}"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -164,18 +169,72 @@ for site in "${sites[@]}"; do
 
   mkdir -p "$work/overlay/pagefind-harness"
   cp "$here/pagefind-harness.html" "$work/overlay/pagefind-harness/index.html"
-  timed pagefind "$work" "$pagefind" --site "$out" --output-path "$work/overlay/pagefind"
-  pf_status=$status pf_wall=$wall pf_mib=$mib pf_load="$load_before → $load_after"
+  pf_split=""
+  pf_full=""
+  if [ "$pagefind_mode" != split ]; then
+    timed pagefind "$work" "$pagefind" --site "$out" --output-path "$work/overlay/pagefind"
+    pf_status=$status pf_wall=$wall pf_mib=$mib pf_load="$load_before → $load_after"
+    pf_pages=$(sed -n 's/^ *Indexed \([0-9]*\) pages$/\1/p' "$work/pagefind.log" | head -n 1)
+    echo "Pagefind over the whole site: exit $pf_status, $pf_wall s, peak $pf_mib MiB (load $pf_load)"
+    if [ "$pf_status" -ne 0 ]; then
+      [ "$pf_status" -eq 124 ] && echo "  stopped after $stop s (STOP_SECONDS)"
+      [ "$pf_status" -eq 125 ] && echo "  stopped: its memory passed $max_mib MiB (MAX_MIB)"
+      tail -n 20 "$work/pagefind.log" | sed 's/^/  | /'
+      pf_full="{ \"status\": $pf_status, \"wall\": ${pf_wall:-null}, \"mib\": ${pf_mib:-null}, \"load\": \"$pf_load\" }"
+    fi
+  fi
+  # Stopped (or PAGEFIND=split): one run per language, each with a --glob of that language's files,
+  # into the same bundle folder. Pagefind makes an index per language in any case (a page queries
+  # only its language's), so the bundle is the one a whole run makes, but for pagefind-entry.json,
+  # which each run writes with its language alone: the three are merged into one.
+  if [ "$pagefind_mode" = split ] || { [ "$pagefind_mode" = auto ] && { [ "$pf_status" -eq 124 ] || [ "$pf_status" -eq 125 ]; }; }; then
+    rm -rf "$work/overlay/pagefind"
+    # Language folders: a top-level folder whose index.html says <html lang="FOLDER">; the rest is the default language.
+    prefixes=()
+    for d in "$out"/*/; do
+      d=${d%/}
+      b=${d##*/}
+      [ -f "$d/index.html" ] && grep -q "<html lang=\"$b\"" "$d/index.html" && prefixes+=("$b")
+    done
+    rest=()
+    for entry in "$out"/*; do
+      b=${entry##*/}
+      case " ${prefixes[*]} " in *" $b "*) continue ;; esac
+      if [ -d "$entry" ]; then rest+=("$b/**/*.html"); else case "$b" in *.html) rest+=("$b") ;; esac; fi
+    done
+    globs=("{$(IFS=,; echo "${rest[*]}")}")
+    names=(default)
+    for prefix in "${prefixes[@]}"; do
+      globs+=("$prefix/**/*.html")
+      names+=("$prefix")
+    done
+    pf_status=0 pf_wall=0 pf_mib=0 pf_pages=0 pf_load=""
+    for i in "${!globs[@]}"; do
+      timed "pagefind-${names[$i]}" "$work" "$pagefind" --site "$out" --glob "${globs[$i]}" --output-path "$work/overlay/pagefind"
+      pages=$(sed -n 's/^ *Indexed \([0-9]*\) pages$/\1/p' "$work/pagefind-${names[$i]}.log" | head -n 1)
+      language=$(sed -n 's/^Discovered 1 language: \(.*\)$/\1/p' "$work/pagefind-${names[$i]}.log" | head -n 1)
+      echo "Pagefind, ${names[$i]} (--glob '${globs[$i]}', language ${language:-?}): exit $status, $wall s, peak $mib MiB, ${pages:-?} pages (load $load_before → $load_after)"
+      [ "$status" -ne 0 ] && { tail -n 20 "$work/pagefind-${names[$i]}.log" | sed 's/^/  | /'; pf_status=$status; }
+      [ -f "$work/overlay/pagefind/pagefind-entry.json" ] && mv "$work/overlay/pagefind/pagefind-entry.json" "$work/entry-${names[$i]}.json"
+      pf_wall=$(awk -v a="$pf_wall" -v b="${wall:-0}" 'BEGIN { print a + b }')
+      [ "${mib:-0}" -gt "$pf_mib" ] && pf_mib=$mib
+      pf_pages=$((pf_pages + ${pages:-0}))
+      pf_load+="${pf_load:+; }${names[$i]}: $load_before → $load_after"
+      pf_split+="${pf_split:+, }{ \"part\": \"${names[$i]}\", \"language\": \"${language:-}\", \"status\": $status, \"wall\": ${wall:-null}, \"mib\": ${mib:-null}, \"pages\": ${pages:-null} }"
+      [ "$status" -ne 0 ] && break
+    done
+    node -e '
+      const fs = require("fs");
+      const [out, ...files] = process.argv.slice(1);
+      const entries = files.map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+      const merged = { ...entries[0], languages: Object.assign({}, ...entries.map((e) => e.languages)) };
+      fs.writeFileSync(out, JSON.stringify(merged));
+    ' "$work/overlay/pagefind/pagefind-entry.json" "$work"/entry-*.json
+  fi
   read -r pf_files pf_bytes <<<"$(files_bytes "$work/overlay/pagefind")"
   # The index without Pagefind's ready-made UIs (pagefind-ui.*, pagefind-modular-ui.*, pagefind-component-ui.*, pagefind-highlight.js).
   read -r pf_data_files pf_data_bytes <<<"$(files_bytes "$work/overlay/pagefind" -not -name 'pagefind-*ui.*' -not -name 'pagefind-highlight.js')"
-  pf_pages=$(sed -n 's/^ *Indexed \([0-9]*\) pages$/\1/p' "$work/pagefind.log" | head -n 1)
-  echo "Pagefind: exit $pf_status, $pf_wall s, peak $pf_mib MiB, $pf_pages pages indexed; bundle: $pf_files files, $pf_bytes bytes (without its UIs: $pf_data_files files, $pf_data_bytes bytes) (load $pf_load)"
-  if [ "$pf_status" -ne 0 ]; then
-    [ "$pf_status" -eq 124 ] && echo "  stopped after $stop s (STOP_SECONDS)"
-    [ "$pf_status" -eq 125 ] && echo "  stopped: its memory passed $max_mib MiB (MAX_MIB)"
-    tail -n 20 "$work/pagefind.log" | sed 's/^/  | /'
-  fi
+  echo "Pagefind: exit $pf_status, $pf_wall s, peak $pf_mib MiB, $pf_pages pages indexed; bundle: $pf_files files, $pf_bytes bytes (without its UIs: $pf_data_files files, $pf_data_bytes bytes)"
 
   engines=""
   [ -d "$out/search-index" ] && engines+="ours,"
@@ -191,7 +250,7 @@ for site in "${sites[@]}"; do
 { "kind": "$kind", "n": $n, "html": $html,
   "blackjanuary": { "status": $bj_status, "wall": ${bj_wall:-null}, "mib": ${bj_mib:-null}, "load": "$bj_load", "files": ${bj_files:-0}, "bytes": ${bj_bytes:-0},
     "languages": "$(echo "$per_language" | tr '\n' ';')" },
-  "pagefind": { "status": $pf_status, "wall": ${pf_wall:-null}, "mib": ${pf_mib:-null}, "load": "$pf_load", "pages": ${pf_pages:-null}, "files": ${pf_files:-0}, "bytes": ${pf_bytes:-0}, "dataFiles": ${pf_data_files:-0}, "dataBytes": ${pf_data_bytes:-0} },
+  "pagefind": { "full": ${pf_full:-null}, "split": [${pf_split}], "status": $pf_status, "wall": ${pf_wall:-null}, "mib": ${pf_mib:-null}, "load": "$pf_load", "pages": ${pf_pages:-null}, "files": ${pf_files:-0}, "bytes": ${pf_bytes:-0}, "dataFiles": ${pf_data_files:-0}, "dataBytes": ${pf_data_bytes:-0} },
   "measureLoad": "$measure_load_before → $measure_load_after", "runs": $runs }
 JSON
   results+=("$work")

@@ -14,7 +14,8 @@
 //   pagefind:  /pagefind-harness/?lang=LANG&q=QUERY   (pagefind-harness.html: import, search, first 10 results' data)
 // and waits for #search-status[data-state=done], then for the network to be quiet for 500 ms. The
 // time is performance.now() when data-state became "done" (a MutationObserver installed before
-// the page's scripts run): milliseconds from the start of the navigation to the results shown.
+// the page's scripts run): milliseconds from the start of the navigation to the results shown, and
+// from the search's first request (resource timing) to the results shown.
 // Bytes come from the server's log of that context's requests: "wire" is the body as sent
 // (gzipped for text; Pagefind's files as they are), "size" the same bodies uncompressed, headers
 // apart. Requests are grouped as index (ours: /search-index/…; Pagefind: pagefind-entry.json, the
@@ -110,6 +111,8 @@ async function once(engine, query) {
   await quiet(log, 500);
   const shown = await page.evaluate(() => ({
     done: window.__searchDone ?? null,
+    // The search's first request (ours: /search-index/…; Pagefind: pagefind.js), from the page's resource timing.
+    searchStart: Math.min(...performance.getEntriesByType('resource').filter((r) => /\/(search-index|pagefind)\//.test(new URL(r.name).pathname)).map((r) => r.startTime)),
     pagefind: window.__pagefind ?? null,
     status: document.getElementById('search-status')?.textContent?.trim() ?? null,
     finalState: document.getElementById('search-status')?.dataset.state ?? null,
@@ -170,6 +173,8 @@ for (const query of spec.queries) {
     const summary = {
       url: first.url,
       ms: median(tries.map((t) => t.shown.done?.at ?? NaN)),
+      // From the search's first request to the results shown: the search without the page's own load.
+      searchMs: median(tries.map((t) => (t.shown.done && Number.isFinite(t.shown.searchStart) ? t.shown.done.at - t.shown.searchStart : NaN))),
       msAll: tries.map((t) => (t.shown.done ? Math.round(t.shown.done.at) : null)),
       state: first.shown.done?.state ?? first.shown.finalState,
       count: first.shown.done?.count ?? first.shown.finalCount,
