@@ -16,6 +16,7 @@
 #                                             Pagefind once per language (--glob) instead of once over the
 #                                             whole site; default (auto): per language only when the whole
 #                                             run is stopped (over 100,000 people it passes 12,000 MiB)
+#   PAGEFIND=none tests/bench/search.sh people:100000   BlackJanuary's side alone
 #   KEEP=1 tests/bench/search.sh pages:10000  keep the generated and built sites (printed) for a look
 #
 # For each site: the benchmark program (tests/BlackJanuary.Benchmarks) generates it; BlackJanuary
@@ -34,9 +35,19 @@
 # figures (build.json, measure.json with every request of every query, the logs) are kept in
 # tests/bench/.cache/search/results/.
 #
-# The 100,000-person site is about 3.3 GB of HTML (317,000 files) and its build peaks near 3 GiB;
+# The 100,000-person site is about 3.3 GB of HTML (317,000 files) and its build peaks near 3.7 GiB;
 # BJ_BENCH_DIR on a tmpfs needs room for it. Use a quiet machine: two cores are enough, but other
 # work changes the times.
+#
+# Measured on 2026-12-06 (2 cores, 23.5 GiB, other builds and browser tests running beside it: load
+# average 4 to 19, so the times are loose; the bytes are exact), Pagefind 1.6.0, Chromium 156:
+# 10,000 pages: BlackJanuary's search-index/ 345 files, 5.2 MB; Pagefind 10,161 files, 25.7 MB (101.7 s,
+# 1.3 GiB at load 16; 15.5 s at load 7). Per query: ours 7–31 KB of index, Pagefind 140–317 KB;
+# ours found 10 of 10, Pagefind 7 (not "event 321", "Quliyev", "Гасанова").
+# 100,000 people: ours 3,944 files, 151 MB; Pagefind over the whole site passed MAX_MIB=12000 after
+# about 3.6 minutes and was stopped, so PAGEFIND=split: 3 runs, 531 s, peak 8.5 GiB, 318,936 files,
+# 331 MB. Per query: ours 16–64 KB of index (34–76 KB with the page), Pagefind 681–735 KB (its
+# per-language .pf_meta alone is about 640 KB); ours found 10 of 10, Pagefind 8 ("Sinaqova", "Shablonli" not).
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -171,7 +182,11 @@ for site in "${sites[@]}"; do
   cp "$here/pagefind-harness.html" "$work/overlay/pagefind-harness/index.html"
   pf_split=""
   pf_full=""
-  if [ "$pagefind_mode" != split ]; then
+  pf_status=0 pf_wall=0 pf_mib=0 pf_pages=0 pf_load=""
+  if [ "$pagefind_mode" = none ]; then
+    pf_status=-1
+    echo "Pagefind: not run (PAGEFIND=none)"
+  elif [ "$pagefind_mode" != split ]; then
     timed pagefind "$work" "$pagefind" --site "$out" --output-path "$work/overlay/pagefind"
     pf_status=$status pf_wall=$wall pf_mib=$mib pf_load="$load_before → $load_after"
     pf_pages=$(sed -n 's/^ *Indexed \([0-9]*\) pages$/\1/p' "$work/pagefind.log" | head -n 1)
@@ -231,9 +246,10 @@ for site in "${sites[@]}"; do
       fs.writeFileSync(out, JSON.stringify(merged));
     ' "$work/overlay/pagefind/pagefind-entry.json" "$work"/entry-*.json
   fi
-  read -r pf_files pf_bytes <<<"$(files_bytes "$work/overlay/pagefind")"
+  pf_files=0 pf_bytes=0 pf_data_files=0 pf_data_bytes=0
+  [ -d "$work/overlay/pagefind" ] && read -r pf_files pf_bytes <<<"$(files_bytes "$work/overlay/pagefind")"
   # The index without Pagefind's ready-made UIs (pagefind-ui.*, pagefind-modular-ui.*, pagefind-component-ui.*, pagefind-highlight.js).
-  read -r pf_data_files pf_data_bytes <<<"$(files_bytes "$work/overlay/pagefind" -not -name 'pagefind-*ui.*' -not -name 'pagefind-highlight.js')"
+  [ -d "$work/overlay/pagefind" ] && read -r pf_data_files pf_data_bytes <<<"$(files_bytes "$work/overlay/pagefind" -not -name 'pagefind-*ui.*' -not -name 'pagefind-highlight.js')"
   echo "Pagefind: exit $pf_status, $pf_wall s, peak $pf_mib MiB, $pf_pages pages indexed; bundle: $pf_files files, $pf_bytes bytes (without its UIs: $pf_data_files files, $pf_data_bytes bytes)"
 
   engines=""

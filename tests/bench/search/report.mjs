@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const kb = (b) => (b / 1024).toFixed(1);
-const exit = (s) => (s === 0 ? '0' : s === 124 ? 'stopped (time)' : s === 125 ? 'stopped (memory)' : `${s} (failed)`);
+const exit = (s) => (s === 0 ? '0' : s === -1 ? 'not run' : s === 124 ? 'stopped (time)' : s === 125 ? 'stopped (memory)' : `${s} (failed)`);
 for (const dir of process.argv.slice(2)) {
   const build = JSON.parse(await readFile(join(dir, 'build.json'), 'utf8'));
   const measure = await readFile(join(dir, 'measure.json'), 'utf8').then(JSON.parse).catch(() => null);
