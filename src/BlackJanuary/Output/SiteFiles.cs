@@ -262,10 +262,12 @@ public static partial class SiteFiles
             $"{b}assets/*\n" +
             "  Cache-Control: public, max-age=31536000, immutable\n" +
             // The search index's shards and chunks are named by their content; its meta.json, which names them, is not.
-            $"{b}search-index/*/t/*\n" +
-            "  Cache-Control: public, max-age=31536000, immutable\n" +
-            $"{b}search-index/*/d/*\n" +
-            "  Cache-Control: public, max-age=31536000, immutable\n";
+            (site.Config.Languages.Any(l => site.SearchPathIn(l.Code) is not null)
+                ? $"{b}search-index/*/t/*\n" +
+                  "  Cache-Control: public, max-age=31536000, immutable\n" +
+                  $"{b}search-index/*/d/*\n" +
+                  "  Cache-Control: public, max-age=31536000, immutable\n"
+                : "");
     }
 
     /// <summary>

@@ -55,6 +55,9 @@ internal sealed class SiteFileSet
         ? (_pages[i].OutputFile, _pagesWritten ? SiteFile.Written : _pages[i].File, _pages[i].Page.SourcePath)
         : _added[i - _pages.Count];
 
+    /// <summary>What checking the pages' paths found: every path and folder seen, with what made it, and the place of each page admitted.</summary>
+    private sealed record CheckedPaths(Dictionary<string, (string Path, bool IsFolder, string Source)> Entries, Dictionary<string, int> Admitted);
+
     /// <summary>What the checks of the paths read: each path and what it is made from, in the order added.</summary>
     private sealed record PathsKey(ByPlace<RenderedPage> Pages, Values<(string Path, string Source)> Added);
 
@@ -62,12 +65,30 @@ internal sealed class SiteFileSet
     /// <param name="session">Keeps the findings, and where each admitted path is, while a rebuild adds the same paths from the same sources in the same order.</param>
     public IReadOnlyDictionary<string, SiteFile> Check(DiagnosticBag diagnostics, Session? session)
     {
-        var key = new PathsKey(new ByPlace<RenderedPage>(_pages, RenderedPage.SamePath), new Values<(string, string)>([.. _added.Select(a => (a.Path, a.Source))]));
-        var places = Session.Once(session, "output.paths", key, diagnostics, found =>
+        // The pages' paths are checked apart from the other files', which change without them
+        // (a search index's shard named by its content): a rebuild that changes only those checks only those.
+        var pages = new ByPlace<RenderedPage>(_pages, RenderedPage.SamePath);
+        var checkedPages = Session.Once(session, "output.paths.pages", pages, diagnostics, found =>
         {
             var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(StringComparer.Ordinal);
             var admitted = new Dictionary<string, int>(Count, StringComparer.Ordinal);
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                var (path, _, source) = At(i);
+                if (Admit(path, source, entries, found))
+                {
+                    admitted[path] = i;
+                }
+            }
+
+            return new CheckedPaths(entries, admitted);
+        });
+        var key = new PathsKey(pages, new Values<(string, string)>([.. _added.Select(a => (a.Path, a.Source))]));
+        var places = Session.Once(session, "output.paths", key, diagnostics, found =>
+        {
+            var entries = new Dictionary<string, (string Path, bool IsFolder, string Source)>(checkedPages.Entries, StringComparer.Ordinal);
+            var admitted = new Dictionary<string, int>(checkedPages.Admitted, StringComparer.Ordinal);
+            for (var i = _pages.Count; i < Count; i++)
             {
                 var (path, _, source) = At(i);
                 if (Admit(path, source, entries, found))

@@ -63,8 +63,7 @@ public static partial class SearchIndex
                     site.Timelines[language.Code], (c, at), e => e.Id, e => new EventKey(e, at, c), (e, _) => EventDoc(e, at, language, rules)), unused));
             }
 
-            files.AddRange(Session.Once(session, "search.index." + language.Code, new IndexKey(c, new Values<SearchDoc>(docs)),
-                () => LanguageFiles(c, language.Code, docs, rules)));
+            files.AddRange(LanguageFiles(c, language.Code, docs, rules, session));
         }
 
         return files;
@@ -75,8 +74,6 @@ public static partial class SearchIndex
 
     /// <summary>What an event's result reads: the event, the timeline page's address and the settings.</summary>
     private sealed record EventKey(TimelineEvent Event, string At, SiteConfig Config);
-
-    private sealed record IndexKey(SiteConfig Config, Values<SearchDoc> Docs);
 
     /// <summary>
     /// A page a visitor may look for: not the 404 page, not the search page, and not a list of
@@ -145,65 +142,47 @@ public static partial class SearchIndex
         return text[..(cut > SnippetLength / 2 ? cut : SnippetLength)].TrimEnd(',', ';', ':', '.', ' ') + "…";
     }
 
-    private static List<(string, string)> LanguageFiles(SiteConfig c, string language, List<SearchDoc> found, SearchRules rules)
+    /// <summary>
+    /// A language's files. The results' order and the shards' keys are found again whenever a
+    /// result changed, which is quick; a shard or chunk is written (JSON and hash) again only when
+    /// what it holds changed, so that an edit of one biography rewrites a few files, not thousands.
+    /// </summary>
+    private static List<(string, string)> LanguageFiles(SiteConfig c, string language, List<SearchDoc> found, SearchRules rules, Session? session)
     {
         var folder = GeneratedFiles.SearchFolder(language);
-        var docs = found.OrderBy(d => d.Rank).ThenBy(d => string.Join(' ', d.TitleKeys), StringComparer.Ordinal).ThenBy(d => d.Url, StringComparer.Ordinal).ToList();
-        var files = new List<(string, string)>();
+        var unused = new DiagnosticBag();
+        // The session's one record of the last layout of this language, which the next one starts from (a constant key: the same object each build).
+        var last = Session.Once(session, "search.last." + language, language, () => new LastLayout());
+        var layout = Session.Once(session, "search.layout." + language, new Values<SearchDoc>(found), () => Layout(found, last));
 
-        var chunks = new List<string>();
-        for (var start = 0; start < docs.Count; start += ChunkSize)
-        {
-            var text = Json(w =>
-            {
-                w.WriteStartArray();
-                foreach (var d in docs.Skip(start).Take(ChunkSize))
-                {
-                    w.WriteStartArray();
-                    foreach (var field in new[] { d.Type, d.Url, d.Title, d.TitleLanguage, d.Date, d.Place, d.Snippet, d.SnippetLanguage })
-                    {
-                        w.WriteStringValue(field);
-                    }
+        var chunks = Session.Each(session, "search.chunks." + language, new Units<Values<SearchDoc>, Values<SearchDoc>, NamedFile>(
+            layout.Chunks, folder, chunk => chunk.Items[0].Url, chunk => chunk, (chunk, _) => Named(ChunkJson(chunk.Items))), unused);
+        var shards = Session.Each(session, "search.shards." + language, new Units<Shard, Shard, NamedFile>(
+            layout.Shards, folder, shard => shard.Prefix, shard => shard, (shard, _) => Named(ShardJson(shard.Tokens))), unused);
 
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
-            });
-            var stem = $"{chunks.Count}.{Hash(text)}";
-            chunks.Add(stem);
-            files.Add((folder + "d/" + stem + ".json", text));
-        }
-
-        var shards = new List<(string Prefix, string Stem)>();
-        foreach (var (prefix, tokens) in Shards(Postings(docs)))
-        {
-            var text = ShardJson(tokens);
-            var stem = $"{shards.Count}.{Hash(text)}";
-            shards.Add((prefix, stem));
-            files.Add((folder + "t/" + stem + ".json", text));
-        }
-
+        var files = new List<(string, string)>(chunks.Length + shards.Length + 1);
+        files.AddRange(chunks.Select((chunk, i) => (folder + $"d/{i}.{chunk.Stem}.json", chunk.Text)));
+        files.AddRange(shards.Select((shard, i) => (folder + $"t/{i}.{shard.Stem}.json", shard.Text)));
         var meta = Json(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
             w.WriteString("language", language);
-            w.WriteNumber("count", docs.Count);
+            w.WriteNumber("count", layout.Count);
             w.WriteNumber("chunk", ChunkSize);
             w.WritePropertyName("rules");
             w.WriteRawValue(rules.Json);
             w.WriteStartObject("shards");
-            foreach (var (prefix, stem) in shards)
+            for (var i = 0; i < shards.Length; i++)
             {
-                w.WriteString(prefix, stem);
+                w.WriteString(layout.Shards[i].Prefix, $"{i}.{shards[i].Stem}");
             }
 
             w.WriteEndObject();
             w.WriteStartArray("docs");
-            foreach (var stem in chunks)
+            for (var i = 0; i < chunks.Length; i++)
             {
-                w.WriteStringValue(stem);
+                w.WriteStringValue($"{i}.{chunks[i].Stem}");
             }
 
             w.WriteEndArray();
@@ -213,56 +192,164 @@ public static partial class SearchIndex
         return files;
     }
 
-    /// <summary>Each key and the results that have it, as numbers: twice the result's place, plus one when the key is in its title.</summary>
-    private static SortedDictionary<string, List<int>> Postings(List<SearchDoc> docs)
+    /// <summary>A language's results in their order, cut into chunks, and its keys in shards.</summary>
+    private sealed record IndexLayout(int Count, List<Values<SearchDoc>> Chunks, List<Shard> Shards);
+
+    private static IndexLayout Layout(List<SearchDoc> found, LastLayout last)
     {
-        var postings = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var docs = found.OrderBy(d => d.Rank).ThenBy(d => d.Order, StringComparer.Ordinal).ThenBy(d => d.Url, StringComparer.Ordinal).ToList();
+        var chunks = new List<Values<SearchDoc>>();
+        for (var start = 0; start < docs.Count; start += ChunkSize)
+        {
+            chunks.Add(new Values<SearchDoc>(docs.GetRange(start, Math.Min(ChunkSize, docs.Count - start))));
+        }
+
+        var postings = last.Docs is { } before && SameOrder(before, docs) ? Changed(before, docs, last.Postings) : Postings(docs);
+        last.Docs = docs;
+        last.Postings = postings;
+        var tokens = postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => last.Tokens.TryGetValue(p.Key, out var t) && t.Postings == p.Value ? t : new Token(p.Key, p.Value)).ToList();
+        last.Tokens = tokens.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        return new IndexLayout(docs.Count, chunks, [.. Shards(tokens)]);
+    }
+
+    /// <summary>What the last layout of a language was made of: a rebuild in which no result moved changes the postings of the changed results' keys only.</summary>
+    private sealed class LastLayout
+    {
+        public List<SearchDoc>? Docs { get; set; }
+
+        public Dictionary<string, int[]> Postings { get; set; } = [];
+
+        public Dictionary<string, Token> Tokens { get; set; } = [];
+    }
+
+    /// <summary>Whether every result is at the place it had: the same kind, title keys and address.</summary>
+    private static bool SameOrder(List<SearchDoc> before, List<SearchDoc> now) =>
+        before.Count == now.Count && before.Zip(now).All(p => ReferenceEquals(p.First, p.Second) || (p.First.Rank == p.Second.Rank && p.First.Order == p.Second.Order && p.First.Url == p.Second.Url));
+
+    /// <summary>
+    /// Each key and the results that have it, as numbers: twice the result's place, plus one when
+    /// the key is in its title.
+    /// </summary>
+    private static Dictionary<string, int[]> Postings(List<SearchDoc> docs)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < docs.Count; i++)
         {
-            foreach (var (keys, inTitle) in new[] { (docs[i].TitleKeys, 1), (docs[i].TextKeys, 0) })
+            foreach (var (key, value) in Values(docs[i], i))
             {
-                foreach (var key in keys)
+                if (!postings.TryGetValue(key, out var list))
                 {
-                    if (!postings.TryGetValue(key, out var list))
-                    {
-                        postings[key] = list = [];
-                    }
-
-                    list.Add(2 * i + inTitle);
+                    postings[key] = list = [];
                 }
+
+                list.Add(value);
             }
         }
 
-        return postings;
+        return postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>The keys in shards by their first two letters; a shard too large is split by the third (the two-letter keys stay in it).</summary>
-    private static IEnumerable<(string Prefix, List<KeyValuePair<string, List<int>>> Tokens)> Shards(SortedDictionary<string, List<int>> postings)
+    /// <summary>The postings of the last build with those of the results that changed at their places taken out and put in again: the same as <see cref="Postings"/> of the new results.</summary>
+    private static Dictionary<string, int[]> Changed(List<SearchDoc> before, List<SearchDoc> now, Dictionary<string, int[]> postings)
     {
-        foreach (var group in postings.GroupBy(p => p.Key[..2]))
+        var places = Enumerable.Range(0, now.Count).Where(i => !ReferenceEquals(before[i], now[i])).ToHashSet();
+        if (places.Count == 0)
         {
-            var tokens = group.ToList();
-            if (ShardJson(tokens).Length <= ShardBytes)
+            return postings;
+        }
+
+        var added = places.SelectMany(i => Values(now[i], i)).ToLookup(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        var touched = places.SelectMany(i => Values(before[i], i)).Select(v => v.Key).Concat(added.Select(g => g.Key)).ToHashSet(StringComparer.Ordinal);
+        var changed = new Dictionary<string, int[]>(postings, StringComparer.Ordinal);
+        foreach (var key in touched)
+        {
+            var kept = postings.GetValueOrDefault(key, []).Where(v => !places.Contains(v >> 1));
+            var values = kept.Concat(added[key]).Order().ToArray();
+            if (values.Length == 0)
             {
-                yield return (group.Key, tokens);
+                changed.Remove(key);
+            }
+            else
+            {
+                changed[key] = values;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The postings one result at place <paramref name="i"/> adds: its title's keys, then its text's.</summary>
+    private static IEnumerable<(string Key, int Value)> Values(SearchDoc doc, int i) =>
+        doc.TitleKeys.Select(k => (k, 2 * i + 1)).Concat(doc.TextKeys.Select(k => (k, 2 * i)));
+
+    private static NamedFile Named(string text) => new(Hash(text), text);
+
+    /// <summary>A shard's or chunk's JSON, and the hash its name carries.</summary>
+    private sealed record NamedFile(string Stem, string Text);
+
+    private static string ChunkJson(IReadOnlyList<SearchDoc> docs) => Json(w =>
+    {
+        w.WriteStartArray();
+        foreach (var d in docs)
+        {
+            w.WriteStartArray();
+            foreach (var field in new[] { d.Type, d.Url, d.Title, d.TitleLanguage, d.Date, d.Place, d.Snippet, d.SnippetLanguage })
+            {
+                w.WriteStringValue(field);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    });
+
+    /// <summary>The keys in shards by their first two letters; a shard too large is split by the third (the two-letter keys stay in it).</summary>
+    private static IEnumerable<Shard> Shards(List<Token> tokens)
+    {
+        foreach (var group in tokens.GroupBy(t => t.Key[..2]))
+        {
+            var all = group.ToList();
+            if (all.Sum(t => t.Bytes) <= ShardBytes)
+            {
+                yield return new Shard(group.Key, all);
                 continue;
             }
 
-            var shortOnes = tokens.Where(t => t.Key.Length == 2).ToList();
+            var shortOnes = all.Where(t => t.Key.Length == 2).ToList();
             if (shortOnes.Count > 0)
             {
-                yield return (group.Key, shortOnes);
+                yield return new Shard(group.Key, shortOnes);
             }
 
-            foreach (var deeper in tokens.Where(t => t.Key.Length > 2).GroupBy(t => t.Key[..3]))
+            foreach (var deeper in all.Where(t => t.Key.Length > 2).GroupBy(t => t.Key[..3]))
             {
-                yield return (deeper.Key, deeper.ToList());
+                yield return new Shard(deeper.Key, [.. deeper]);
             }
         }
     }
 
+    /// <summary>A key and its postings (see <see cref="Postings"/>).</summary>
+    private sealed record Token(string Key, int[] Postings)
+    {
+        /// <summary>About the bytes of its JSON: the key, the brackets and quotes, each number and its comma.</summary>
+        public int Bytes => Encoding.UTF8.GetByteCount(Key) + 8 + Postings.Length * 3;
+
+        public bool Equals(Token? other) => other is not null && Key == other.Key && Postings.AsSpan().SequenceEqual(other.Postings);
+
+        public override int GetHashCode() => HashCode.Combine(Key, Postings.Length);
+    }
+
+    /// <summary>The keys of one shard: compared by what they hold, so that a shard that holds the same is not written again.</summary>
+    private sealed record Shard(string Prefix, List<Token> Tokens)
+    {
+        public bool Equals(Shard? other) => other is not null && Prefix == other.Prefix && Tokens.SequenceEqual(other.Tokens);
+
+        public override int GetHashCode() => HashCode.Combine(Prefix, Tokens.Count);
+    }
+
     /// <summary>[["key", [first, step, step…]], …]: each posting list as differences from the one before, which keeps the numbers short.</summary>
-    private static string ShardJson(List<KeyValuePair<string, List<int>>> tokens) => Json(w =>
+    private static string ShardJson(List<Token> tokens) => Json(w =>
     {
         w.WriteStartArray();
         foreach (var (key, list) in tokens)
@@ -310,4 +397,7 @@ internal sealed record SearchDoc(string Type, string Url, string Title, string T
 
     /// <summary>People first, then events, then pages: a memorial's visitor most often looks for a name.</summary>
     public int Rank => Type switch { Person => 0, Event => 1, _ => 2 };
+
+    /// <summary>The order of results of one kind: by their titles' keys, so that one name's spellings are neighbours in a chunk.</summary>
+    public string Order { get; } = string.Join(' ', TitleKeys);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -66,7 +67,37 @@ public sealed class SearchRules
     }
 
     /// <summary>The keys of the words of <paramref name="text"/>, in order, repeats included.</summary>
-    public List<string> Keys(string text) => [.. Words(text).Select(Key).Where(k => k.Length > 0)];
+    public List<string> Keys(string text) => [.. Keyed(text).Select(k => k.Key).Where(k => k.Length > 0)];
+
+    /// <summary>
+    /// The keys of each piece of text between white space, made once: a site's texts repeat the
+    /// same few thousand words, and keying them is most of the time an index takes. White space
+    /// parts words at every step, so the keys of the pieces are the keys of the text.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string Key, string Before)[]> _pieces = new(StringComparer.Ordinal);
+
+    /// <summary>Pieces kept at most: a session keyed with the same rules for days stays within some tens of megabytes.</summary>
+    private const int MostPieces = 1 << 20;
+
+    private IEnumerable<(string Key, string Before)> Keyed(string text)
+    {
+        foreach (var piece in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!_pieces.TryGetValue(piece, out var keyed))
+            {
+                keyed = [.. Words(piece).Select(KeyOfWord)];
+                if (_pieces.Count < MostPieces)
+                {
+                    _pieces.TryAdd(piece, keyed);
+                }
+            }
+
+            foreach (var k in keyed)
+            {
+                yield return k;
+            }
+        }
+    }
 
     /// <summary>
     /// The keys an index gives the words of <paramref name="text"/>: each word's key, and where the
@@ -75,9 +106,8 @@ public sealed class SearchRules
     /// </summary>
     public IEnumerable<string> IndexKeys(string text)
     {
-        foreach (var word in Words(text))
+        foreach (var (whole, before) in Keyed(text))
         {
-            var (whole, before) = Keyed(word);
             yield return whole;
             if (before != whole)
             {
@@ -107,6 +137,10 @@ public sealed class SearchRules
             {
                 spelled.Append(latin);
             }
+            else if (lower.IsBmp)
+            {
+                spelled.Append((char)lower.Value);
+            }
             else
             {
                 spelled.Append(lower.ToString());
@@ -126,7 +160,7 @@ public sealed class SearchRules
 
             if (Rune.IsLetterOrDigit(rune))
             {
-                word.Append(rune.ToString());
+                _ = rune.IsBmp ? word.Append((char)rune.Value) : word.Append(rune.ToString());
             }
             else if (word.Length > 0)
             {
@@ -143,11 +177,8 @@ public sealed class SearchRules
         return words;
     }
 
-    /// <summary>The key of one word as <see cref="Words"/> spells it.</summary>
-    private string Key(string word) => Keyed(word).Key;
-
-    /// <summary>The key of a word, and the key before the palatal and ending steps, which only look ahead.</summary>
-    private (string Key, string Before) Keyed(string word)
+    /// <summary>The key of a word as <see cref="Words"/> spells it, and the key before the palatal and ending steps, which only look ahead.</summary>
+    private (string Key, string Before) KeyOfWord(string word)
     {
         var sounds = new StringBuilder(word.Length);
         for (var i = 0; i < word.Length;)
