@@ -17,8 +17,9 @@ namespace BlackJanuary.Search;
 /// words (<see cref="SearchRules"/>).
 ///
 /// A query must not load the whole index: a register of 100,000 people has megabytes of it. So
-/// the keys are split into shards by their first two letters, and a shard grown past
-/// <see cref="ShardBytes"/> by their first three; a query loads the shard of each word's key. The
+/// the keys are split into shards by their first letter, a shard grown past
+/// <see cref="ShardBytes"/> by their first two and then three; a query loads the shard of each
+/// word's key. The
 /// results are split into chunks of <see cref="ChunkSize"/> in the order of their titles' keys,
 /// so that the namesakes a query finds ("Həsənov", "Гасанов") are mostly in one chunk. Every
 /// shard and chunk is named by a hash of its bytes, so hosts may cache it forever; meta.json,
@@ -304,36 +305,57 @@ public static partial class SearchIndex
         w.WriteEndArray();
     });
 
-    /// <summary>The keys in shards by their first two letters; a shard too large is split by the third (the two-letter keys stay in it).</summary>
-    private static IEnumerable<Shard> Shards(List<Token> tokens)
+    /// <summary>
+    /// The keys in shards by their first letter; a shard past <see cref="ShardBytes"/> is split by
+    /// the first two letters, and again by three (the keys as long as the prefix stay in its
+    /// shard). A small site has a shard per letter, a register of 100,000 people some thousands.
+    /// </summary>
+    private static IEnumerable<Shard> Shards(List<Token> tokens, int letters = 1)
     {
-        foreach (var group in tokens.GroupBy(t => t.Key[..2]))
+        foreach (var group in tokens.GroupBy(t => Prefix(t.Key, letters)))
         {
             var all = group.ToList();
-            if (all.Sum(t => t.Bytes) <= ShardBytes)
+            if (letters == MostLetters || all.Sum(t => t.Bytes) <= ShardBytes)
             {
                 yield return new Shard(group.Key, all);
                 continue;
             }
 
-            var shortOnes = all.Where(t => t.Key.Length == 2).ToList();
-            if (shortOnes.Count > 0)
+            var whole = all.Where(t => t.Key == group.Key).ToList();
+            if (whole.Count > 0)
             {
-                yield return new Shard(group.Key, shortOnes);
+                yield return new Shard(group.Key, whole);
             }
 
-            foreach (var deeper in all.Where(t => t.Key.Length > 2).GroupBy(t => t.Key[..3]))
+            foreach (var shard in Shards([.. all.Where(t => t.Key != group.Key)], letters + 1))
             {
-                yield return new Shard(deeper.Key, [.. deeper]);
+                yield return shard;
             }
         }
+    }
+
+    /// <summary>The longest prefix a shard is named by.</summary>
+    private const int MostLetters = 3;
+
+    /// <summary>The first <paramref name="letters"/> characters of a key, a pair of surrogates counted as one, as the page's script cuts them (Array.from).</summary>
+    internal static string Prefix(string key, int letters)
+    {
+        var end = 0;
+        for (var n = 0; n < letters && end < key.Length; n++)
+        {
+            end += char.IsHighSurrogate(key[end]) && end + 1 < key.Length && char.IsLowSurrogate(key[end + 1]) ? 2 : 1;
+        }
+
+        return key[..end];
     }
 
     /// <summary>A key and its postings (see <see cref="Postings"/>).</summary>
     private sealed record Token(string Key, int[] Postings)
     {
-        /// <summary>About the bytes of its JSON: the key, the brackets and quotes, each number and its comma.</summary>
-        public int Bytes => Encoding.UTF8.GetByteCount(Key) + 8 + Postings.Length * 3;
+        /// <summary>The bytes of its JSON in a shard (<see cref="ShardJson"/>), its comma included: the key, the brackets and quotes, each difference and its comma.</summary>
+        public int Bytes { get; } = Encoding.UTF8.GetByteCount(Key) + 8 + Postings.Select((v, i) => Digits(i == 0 ? v : v - Postings[i - 1]) + 1).Sum();
+
+        private static int Digits(int n) => n < 10 ? 1 : 1 + Digits(n / 10);
 
         public bool Equals(Token? other) => other is not null && Key == other.Key && Postings.AsSpan().SequenceEqual(other.Postings);
 

@@ -153,8 +153,11 @@ function start() {
     status.textContent = text;
   }
 
+  // The shard of a key: the one named by its longest prefix of three, two or one letters (a pair
+  // of surrogates is one letter, as the engine counts them).
   function shardOf(key) {
-    const stem = (key.length >= 3 && meta.shards[key.slice(0, 3)]) || meta.shards[key.slice(0, 2)];
+    const letters = Array.from(key);
+    const stem = [3, 2, 1].map((n) => meta.shards[letters.slice(0, n).join("")]).find(Boolean);
     return stem ? json("t/" + stem + ".json") : Promise.resolve([]);
   }
 

@@ -41,6 +41,9 @@ public sealed class SearchIndexTests(SearchIndexTests.RegisterSite fixture) : IC
             csv.Append(CultureInfo.InvariantCulture, $"test-{i},Test {surname} {i},1990-01-20,Testville,Test register\n");
         }
 
+        // A name in letters outside the Basic Multilingual Plane (each a pair of surrogates), which a shard's prefix must not cut in two.
+        csv.Append("test-outside,Test 𝔗𝔢𝔰𝔱𝔬𝔳 0,1990-01-20,Testville,Test register\n");
+
         return csv.ToString();
     }
 
@@ -53,6 +56,7 @@ public sealed class SearchIndexTests(SearchIndexTests.RegisterSite fixture) : IC
         var shards = meta.GetProperty("shards").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
 
         Assert.Contains(shards.Keys, p => p.Length == 3 && p.StartsWith("ta", StringComparison.Ordinal));
+        Assert.Contains(shards.Keys, p => p.Length == 1);
         foreach (var (prefix, stem) in shards)
         {
             var path = $"search-index/en/t/{stem}.json";
@@ -60,14 +64,14 @@ public sealed class SearchIndexTests(SearchIndexTests.RegisterSite fixture) : IC
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10], stem[(stem.IndexOf('.', StringComparison.Ordinal) + 1)..]);
             var keys = JsonDocument.Parse(text).RootElement.EnumerateArray().Select(t => t[0].GetString()!).ToList();
             Assert.All(keys, k => Assert.StartsWith(prefix, k, StringComparison.Ordinal));
-            var split = shards.Keys.Any(p => p.Length == 3 && p.StartsWith(prefix, StringComparison.Ordinal));
-            if (prefix.Length == 2 && split)
+            if (shards.Keys.Any(p => p.Length > prefix.Length && p.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                Assert.All(keys, k => Assert.Equal(2, k.Length));
+                // Split: only the keys that are the prefix itself stay.
+                Assert.All(keys, k => Assert.Equal(prefix, k));
             }
-            else if (prefix.Length == 2)
+            else if (new System.Globalization.StringInfo(prefix).LengthInTextElements < 3)
             {
-                Assert.True(text.Length <= SearchIndex.ShardBytes, $"shard '{prefix}' has {text.Length} bytes and was not split");
+                Assert.True(text.Length <= SearchIndex.ShardBytes + 2, $"shard '{prefix}' has {text.Length} bytes and was not split");
             }
         }
 
@@ -93,7 +97,7 @@ public sealed class SearchIndexTests(SearchIndexTests.RegisterSite fixture) : IC
         {
             // As the page's script looks a key up: the shard of its first three letters, else of its first two.
             var key = SearchRules.Default.Keys(row[1].Split(' ')[1]).Single();
-            var stem = shards.TryGetProperty(key[..3], out var three) ? three.GetString() : shards.GetProperty(key[..2]).GetString();
+            var stem = new[] { 3, 2, 1 }.Select(n => shards.TryGetProperty(SearchIndex.Prefix(key, n), out var shard) ? shard.GetString() : null).First(s => s is not null);
             var token = Json($"search-index/en/t/{stem}.json").EnumerateArray().Single(t => t[0].GetString() == key);
             var value = 0;
             var urls = token[1].EnumerateArray().Select(delta => (value += delta.GetInt32()) >> 1).Select(doc => docs[doc][1].GetString()).ToList();
