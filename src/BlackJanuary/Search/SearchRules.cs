@@ -79,24 +79,47 @@ public sealed class SearchRules
     /// <summary>Pieces kept at most: a session keyed with the same rules for days stays within some tens of megabytes.</summary>
     private const int MostPieces = 1 << 20;
 
-    private IEnumerable<(string Key, string Before)> Keyed(string text)
+    private List<(string Key, string Before)> Keyed(string text)
     {
-        foreach (var piece in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var found = new List<(string Key, string Before)>();
+        // Looked up by span: the pieces of a text already keyed are not copied into strings.
+        var pieces = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
         {
-            if (!_pieces.TryGetValue(piece, out var keyed))
+            var start = 0;
+            while (start < rest.Length && char.IsWhiteSpace(rest[start]))
             {
-                keyed = [.. Words(piece).Select(KeyOfWord)];
+                start++;
+            }
+
+            var end = start;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end]))
+            {
+                end++;
+            }
+
+            var piece = rest[start..end];
+            rest = rest[end..];
+            if (piece.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!pieces.TryGetValue(piece, out var keyed))
+            {
+                var text1 = piece.ToString();
+                keyed = [.. Words(text1).Select(KeyOfWord)];
                 if (_pieces.Count < MostPieces)
                 {
-                    _pieces.TryAdd(piece, keyed);
+                    _pieces.TryAdd(text1, keyed);
                 }
             }
 
-            foreach (var k in keyed)
-            {
-                yield return k;
-            }
+            found.AddRange(keyed);
         }
+
+        return found;
     }
 
     /// <summary>
