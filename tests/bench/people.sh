@@ -77,22 +77,8 @@ echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /
 echo "BlackJanuary: $cli ($("$cli" --version 2>&1 | head -n 1))"
 echo "Hugo: $(hugo version 2>&1 | head -n 1) (no content adapters: the records reach Hugo as Markdown files converted from people.csv)"
 
-# The seconds of an "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34" line of GNU time.
-wall_seconds() {
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
-}
-peak_mib() {
-  awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
-}
-# The resident memory, in MiB, of process $1 and all its descendants.
-tree_mib() {
-  ps -eo pid=,ppid=,rss= | awk -v root="$1" '
-    { parent[$1] = $2; rss[$1] = $3 }
-    END {
-      for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) total += rss[p] }
-      printf "%d", total / 1024
-    }'
-}
+# shellcheck source=lib.sh
+. "$root/tests/bench/lib.sh"
 median() {
   # The middle of the sorted values (the upper one of an even count), as Compare.cs takes it.
   sort -g | awk '{ v[NR] = $1 } END { print v[int(NR / 2) + 1] }'

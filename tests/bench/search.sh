@@ -96,20 +96,8 @@ echo "BlackJanuary: $cli ($("$cli" --version 2>&1 | head -n 1)), commit $(git -C
 echo "Pagefind: $("$pagefind" --version 2>&1 | head -n 1); Chromium: $(/usr/bin/chromium --version 2>/dev/null); node $(node --version)"
 echo "Load average at the start: $(load)"
 
-wall_seconds() {
-  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
-}
-peak_mib() {
-  awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
-}
-tree_mib() {
-  ps -eo pid=,ppid=,rss= | awk -v root="$1" '
-    { parent[$1] = $2; rss[$1] = $3 }
-    END {
-      for (p in parent) { q = p; while (q != root && q in parent && q > 1) q = parent[q]; if (q == root) total += rss[p] }
-      printf "%d", total / 1024
-    }'
-}
+# shellcheck source=lib.sh
+. "$root/tests/bench/lib.sh"
 
 # timed NAME DIR COMMAND...: runs COMMAND under GNU time (and STOP_SECONDS, MAX_MIB), its output in
 # DIR/NAME.log; sets status (124: stopped by time, 125: by memory), wall, mib and the load around it.
