@@ -91,8 +91,9 @@ public static partial class SearchIndex
             var place = Person.TextIn(person.Place, language.Code, d);
             // Every spelling of the name is the person's title: "Гасанов" is found on the English page too.
             var names = person.Names.Values.Prepend(person.Name).Concat(person.AlsoKnownAs).Concat(person.FamilyName.Values).Concat(person.GivenName.Values);
-            var text = string.Join(' ', [place, Person.TextIn(person.Residence, language.Code, d), Person.TextIn(person.Occupation, language.Code, d), person.LifeIn(language), .. page.Tags, body]);
-            return Doc(SearchDoc.Person, c.PathFor(page.Path), page.Title, person.NameLanguageIn(language.Code, d), person.LifeIn(language), place,
+            var life = person.LifeIn(language);
+            var text = string.Join(' ', [place, Person.TextIn(person.Residence, language.Code, d), Person.TextIn(person.Occupation, language.Code, d), life, .. page.Tags, body]);
+            return Doc(SearchDoc.Person, c.PathFor(page.Path), page.Title, person.NameLanguageIn(language.Code, d), life, place,
                 Snippet(body), person.Biographies.ContainsKey(language.Code) || person.Biographies.ContainsKey("") ? language.Code : d,
                 string.Join(' ', names), text, rules);
         }

@@ -249,10 +249,6 @@ function start() {
     list.replaceChildren();
     list.hidden = true;
     more.hidden = true;
-    if (norm && termsOf(query, norm).length === 0 && query.trim()) {
-      say("done", t("short"), 0);
-      return;
-    }
     if (!query.trim()) {
       say("idle", "");
       return;
