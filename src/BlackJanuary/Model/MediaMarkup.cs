@@ -145,8 +145,16 @@ public static class MediaMarkup
         }
 
         facts.Add(Size(media.Bytes));
-        return $"<a class=\"media-document\" href=\"{Encode(config.PathFor(media.OutputPath))}\" type=\"application/pdf\"><span class=\"media-document-title\">{Encode(title)}</span> <span class=\"media-document-facts\">({Encode(string.Join(", ", facts))})</span></a>";
+        return $"<a class=\"media-document\" href=\"{Encode(config.PathFor(media.OutputPath))}\" type=\"application/pdf\">{DocumentIcon}<span class=\"media-document-title\">{Encode(title)}</span> <span class=\"media-document-facts\">({Encode(string.Join(", ", facts))})</span></a>";
     }
+
+    /// <summary>
+    /// A page with a folded corner, drawn inline: libvips here cannot render a PDF's first page
+    /// (NetVips.Native has no PDF loader), so a document is known by its kind instead.
+    /// </summary>
+    private const string DocumentIcon =
+        "<svg class=\"media-document-icon\" aria-hidden=\"true\" focusable=\"false\" width=\"16\" height=\"20\" viewBox=\"0 0 16 20\">"
+        + "<path d=\"M1 1h9l5 5v13H1z M10 1v5h5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/></svg> ";
 
     /// <summary>"1.4 MB", "820 KB": decimal units, as file managers show sizes.</summary>
     public static string Size(long bytes) => bytes switch

@@ -176,6 +176,40 @@ public sealed class ImageTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_builds_at_once_with_one_cache_both_succeed_and_publish_the_same_bytes()
+    {
+        var cache = Path.Combine(_site.Root, "shared-cache");
+        var outputs = new[] { Path.Combine(_site.Root, "one"), Path.Combine(_site.Root, "two") };
+
+        var runs = await Task.WhenAll(outputs.Select(output => Task.Run(() =>
+            _site.Run("build", "--content", _site.Content, "--templates", Path.Combine(RepoPaths.Root, "templates"), "--output", output, "--cache", cache))));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr));
+        var files = Directory.EnumerateFiles(Path.Combine(outputs[0], "media")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.EnumerateFiles(Path.Combine(outputs[1], "media")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(outputs[0], "media", f)), File.ReadAllBytes(Path.Combine(outputs[1], "media", f))));
+        Assert.Empty(Directory.EnumerateFiles(cache, "*.tmp*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Every_image_of_every_page_has_its_width_and_height_so_that_nothing_moves_as_it_loads()
+    {
+        _site.Write("content/people/ada-example.md", "---\nname: Ada Example\nphoto: media/mill.jpg\nphoto_alt: Ada Example at the mill\nphoto_credit: A fictional family\nsources:\n  - title: The fictional register of Testville\n---\n");
+        _site.Write("content/timeline.yaml", "- date: 1989-05-01\n  title: The mill reopens\n  image: media/sign.png\n  image_alt: The mill's sign\n");
+        _site.Write("content/pages/timeline.md", "---\ntitle: Timeline\nlayout: timeline\n---\n");
+
+        var run = Build();
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var images = Directory.EnumerateFiles(_site.Output, "*.html", SearchOption.AllDirectories)
+            .SelectMany(f => new HtmlParser().ParseDocument(File.ReadAllText(f)).QuerySelectorAll("img").Select(img => (Path.GetRelativePath(_site.Output, f), img)))
+            .ToList();
+        Assert.Contains(images, i => i.Item1 == "people/ada-example/index.html" && i.img.Closest("picture") is not null);
+        Assert.Contains(images, i => i.Item1 == "timeline/index.html" && i.img.Closest("picture") is not null);
+        Assert.All(images, i => Assert.True(i.img.HasAttribute("width") && i.img.HasAttribute("height"), $"{i.Item1}: {i.img.OuterHtml}"));
+    }
+
+    [Fact]
     public void The_credit_licence_and_source_of_the_pages_image_are_in_its_json_ld_image_object()
     {
         Build();

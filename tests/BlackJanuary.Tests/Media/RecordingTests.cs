@@ -76,6 +76,7 @@ public sealed class RecordingTests : IDisposable
         var link = Built("voices/index.html").QuerySelector("main a.media-document")!;
 
         Assert.Equal("/sub/media/decree.pdf", link.GetAttribute("href"));
-        Assert.Equal("The fictional decree (PDF, Pages: 7, 560 B)", link.TextContent);
+        Assert.Equal("The fictional decree (PDF, Pages: 7, 560 B)", link.TextContent.Trim());
+        Assert.NotNull(link.QuerySelector("svg[aria-hidden=true]"));
     }
 }
