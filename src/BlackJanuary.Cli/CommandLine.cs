@@ -11,7 +11,7 @@ internal static class CommandLine
         Commands:
           build             build the site into the output folder
           serve             build, serve at http://127.0.0.1:1990/ and rebuild on every save
-          check             validate everything build does, and list external links; writes nothing
+          check             validate everything build does, and list external links; writes no site
           new               create a page or a person's record, or add an event to the timeline ('blackjanuary new --help')
           init [DIR]        start a new site in an empty folder ('blackjanuary init --help')
           theme copy [DIR]  write the built-in theme into templates/, to change it as a whole
