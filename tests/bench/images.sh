@@ -18,10 +18,11 @@
 #   KEEP=1 tests/bench/images.sh             keep the sites and outputs (printed) for a look
 #
 # The photos (tests/bench/images/photos.mjs, made once and reused): JPEG quality 90, 12 to 24
-# megapixels (4000×3000 to 6000×4000, a third of them portrait), 3 to 7 MB each, content that
-# compresses like a photograph (gradients, shapes, texture and grain), with EXIF written by
-# exiftool: camera make, model and serial number, date, GPS latitude and longitude, and on every
-# tenth photo Orientation 6 (stored landscape, shown portrait). About 2.2 GB for 500.
+# megapixels (4000×3000 to 6000×4000, a third of them portrait), 2.0 to 6.6 MB each (the 12 MP ones
+# 2 to 3 MB), content that compresses like a photograph (gradients, shapes, texture and grain), with
+# EXIF written by exiftool: camera make, model and serial number, date, GPS latitude and longitude,
+# and on every tenth photo Orientation 6 (stored landscape, shown portrait). 2.0 GB for 500, made
+# in 14 minutes two at a time on a busy machine.
 #
 # Each tool gets the photos as hard links (copies when BJ_BENCH_DIR cannot link) in its own site:
 #   hugo         tests/bench/images/hugo: a bundle per page, the photo a page resource, resized in
