@@ -14,6 +14,8 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v script >/dev/null 2>&1 || need+=(bsdutils)
 # The published command is compiled to native code, which a C compiler links (NativeCommandTests).
 command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
+# The image tests read the published photos' metadata back with a tool we did not write (ImageTests).
+command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo -n"

@@ -24,6 +24,7 @@ internal static class CommandLine
           --drafts          include pages with 'draft: true'
           --now YYYY-MM-DD  the build's date, which ends embargoes ('embargo_until')
                             [SOURCE_DATE_EPOCH's day when set, else today (UTC)]
+          --cache DIR       where resized images are kept between builds  [.blackjanuary/cache in the site]
           --strict          treat warnings as errors (for CI)
           -q, --quiet       print only problems
           -v, --verbose     also print each stage as it starts (ms since the start)
@@ -130,7 +131,7 @@ internal static class CommandLine
                 case "--external":
                     external = true;
                     continue;
-                case "--content" or "--templates" or "--base-url" or "--output" or "--port" or "--now":
+                case "--content" or "--templates" or "--base-url" or "--output" or "--port" or "--now" or "--cache":
 
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -166,6 +167,7 @@ internal static class CommandLine
                         "--content" => options with { ContentDir = value },
                         "--templates" => options with { TemplatesDir = value },
                         "--output" => options with { OutputDir = value },
+                        "--cache" => options with { CacheDir = value },
                         _ => options with { BaseUrl = value },
                     };
                     continue;

@@ -7,8 +7,15 @@ public sealed record BuildOptions(
     string? BaseUrl = null,
     bool Drafts = false,
     bool Strict = false,
-    DateOnly? Today = null)
+    DateOnly? Today = null,
+    string? CacheDir = null)
 {
+    /// <summary>
+    /// Where images made by earlier builds are kept (--cache): '.blackjanuary/cache' in the site's
+    /// root, the folder that holds the content folder, as Hugo keeps 'resources/_gen' beside its content.
+    /// </summary>
+    public string Cache => CacheDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ContentDir)) ?? ".", ".blackjanuary", "cache");
+
     /// <summary>
     /// The build's date, which decides whether an embargo is over: <see cref="Today"/> when given
     /// (--now), else the day of SOURCE_DATE_EPOCH (reproducible builds), else today in UTC.

@@ -2,6 +2,7 @@ using BlackJanuary.Checks;
 using BlackJanuary.Content;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Markdown;
+using BlackJanuary.Media;
 using BlackJanuary.Output;
 using BlackJanuary.Search;
 using BlackJanuary.Templates;
@@ -79,6 +80,16 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
         var templates = TemplateSet.Load(templateRoots, diagnostics, _session?.Files);
         // A theme without a search layout makes a site without search pages, as Hugo makes no page a theme has no layout for.
         var site = ContentLoader.Load(options.ContentDir, options.BaseUrl, options.Drafts, diagnostics, _session, options.BuildDate(), search: templates.Contains(TemplateSet.LayoutOf(Page.SearchKey)));
+        if (site is not null)
+        {
+            if (MediaStage.HasRasters(site))
+            {
+                Progress?.Report("Reading the images' headers");
+            }
+
+            site = MediaStage.Probe(site, options.Cache, diagnostics, _session);
+        }
+
         var strings = UiStrings.Load(templateRoots, diagnostics, _session?.Files);
         var assets = AssetManifest.Build(templateRoots, diagnostics, _session?.Files);
         var pages = 0;
@@ -86,7 +97,8 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
         {
             strings.Check(site.Config, diagnostics);
             Progress?.Report($"Rendering the Markdown of {site.Pages.Count} pages and {site.Timeline.Count} events");
-            site = MarkdownStage.Render(site, diagnostics, _session);
+            var config = site.Config;
+            site = MarkdownStage.Render(site, diagnostics, _session, new MediaWording(strings.Key, language => strings.MediaWords(language, config.Language)));
             Progress?.Report("Checking images, alt text and titles");
             ContentChecks.Run(site, diagnostics, _session);
             Progress?.Report($"Rendering {site.Pages.Count} pages through the templates");
@@ -106,9 +118,24 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
                 files.Add(asset.OutputPath, SiteFile.CopyOf(asset.SourceFile), asset.SourceFile);
             }
 
-            foreach (var media in site.Media)
+            foreach (var media in site.Media.Where(m => m.Raster is null))
             {
                 files.Add(media.OutputPath, SiteFile.CopyOf(media.SourceFile), media.SourceFile);
+            }
+
+            if (MediaStage.HasRasters(site))
+            {
+                Progress?.Report("Making the images' sizes and formats");
+            }
+
+            // An image whose own name no host can store is reported once, at its address; its sizes would repeat the name.
+            var unstorable = site.Media.Where(m => OutputNames.Problem(m.OutputPath) is not null).Select(m => m.SourceFile).ToHashSet(StringComparer.Ordinal);
+            foreach (var made in MediaStage.Derivatives(site, options.Cache, diagnostics))
+            {
+                if (!unstorable.Contains(made.SourceFile) || made.IsOriginal)
+                {
+                    files.Add(made.OutputPath, SiteFile.CopyOf(made.CacheFile), made.SourceFile);
+                }
             }
 
             Progress?.Report("Making the sitemap, feed and other site files");

@@ -6,10 +6,12 @@ namespace BlackJanuary.Configuration;
 
 public static partial class SiteConfigLoader
 {
-    private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "languages", "default_language_in_subdir", "author", "image", "nav", "markdown", "media"];
+    private static readonly string[] Keys = ["title", "tagline", "description", "base_url", "language", "languages", "default_language_in_subdir", "author", "image", "nav", "markdown", "media", "images"];
     private static readonly string[] LanguageKeys = ["name", "culture", "title", "tagline", "description", "nav"];
     private static readonly string[] MarkdownKeys = ["unsafe_html", "trusted_html"];
-    private static readonly string[] MediaKeys = ["allow_active_files"];
+    private static readonly string[] MediaKeys = ["allow_active_files", "max_file_mb"];
+    private static readonly string[] ImageKeys = ["widths", "quality", "sizes", "max_pixels"];
+    private static readonly string[] QualityKeys = ["avif", "webp", "jpeg"];
     private static readonly string[] NavKeys = ["title", "url"];
 
     /// <summary>Reads site.yaml; <paramref name="baseUrlOverride"/> (from --base-url) wins over the file.</summary>
@@ -38,7 +40,9 @@ public static partial class SiteConfigLoader
         markdown?.WarnUnknownKeys(MarkdownKeys);
         var media = fields.Map("media");
         var allowActiveMedia = media?.Bool("allow_active_files") ?? false;
+        var maxMediaMb = Positive(media, "max_file_mb", 1, 4096, diagnostics);
         media?.WarnUnknownKeys(MediaKeys);
+        var images = LoadImages(fields.Map("images"), diagnostics);
         var navLinks = new List<WrittenLink>();
         var nav = fields.Has("nav") ? LoadNav(fields.List("nav"), file, navLinks, diagnostics) : null;
         var tagline = fields.Text("tagline") ?? "";
@@ -70,7 +74,76 @@ public static partial class SiteConfigLoader
             SourceFile: file,
             Languages: languages,
             DefaultLanguageInSubdir: inSubdir,
-            AllowActiveMedia: allowActiveMedia);
+            AllowActiveMedia: allowActiveMedia)
+        {
+            Images = images,
+            MaxMediaBytes = maxMediaMb is { } mb ? mb * 1024L * 1024 : SiteConfig.DefaultMaxMediaBytes,
+        };
+    }
+
+    /// <summary>'images': widths, quality (one number, or one per format), sizes and the pixel limit; the defaults for what is not given.</summary>
+    private static ImageSettings LoadImages(YamlFields? images, DiagnosticBag diagnostics)
+    {
+        var defaults = ImageSettings.Default;
+        if (images is null)
+        {
+            return defaults;
+        }
+
+        images.WarnUnknownKeys(ImageKeys);
+        var widths = defaults.Widths;
+        if (images.Has("widths"))
+        {
+            var given = new SortedSet<int>();
+            foreach (var text in images.Texts("widths"))
+            {
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width) && width is >= 16 and <= 8192)
+                {
+                    given.Add(width);
+                }
+                else
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, images.ValueLocationOf("widths"),
+                        $"'{text}' in 'widths' is not a width; each must be a whole number of pixels from 16 to 8192, like [320, 640, 1024, 1600]");
+                }
+            }
+
+            widths = given.Count > 0 ? [.. given] : widths;
+        }
+
+        var (avif, webp, jpeg) = (defaults.AvifQuality, defaults.WebpQuality, defaults.JpegQuality);
+        if (images.Map("quality") is { } quality)
+        {
+            quality.WarnUnknownKeys(QualityKeys);
+            avif = Positive(quality, "avif", 1, 100, diagnostics) ?? avif;
+            webp = Positive(quality, "webp", 1, 100, diagnostics) ?? webp;
+            jpeg = Positive(quality, "jpeg", 1, 100, diagnostics) ?? jpeg;
+        }
+        else if (Positive(images, "quality", 1, 100, diagnostics) is { } all)
+        {
+            (avif, webp, jpeg) = (all, all, all);
+        }
+
+        var sizes = images.Text("sizes") ?? defaults.Sizes;
+        var maxPixels = images.Has("max_pixels") ? Positive(images, "max_pixels", 1, int.MaxValue, diagnostics) ?? defaults.MaxPixels : defaults.MaxPixels;
+        return new ImageSettings(widths, avif, webp, jpeg, sizes, maxPixels);
+    }
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or null (reported when it is given and is not).</summary>
+    private static int? Positive(YamlFields? fields, string key, int min, int max, DiagnosticBag diagnostics)
+    {
+        if (fields?.Number(key) is not { } number)
+        {
+            return null;
+        }
+
+        if (number >= min && number <= max)
+        {
+            return number;
+        }
+
+        diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf(key), $"'{key}' must be a whole number from {min} to {max}");
+        return null;
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class ContentLoader
             return null;
         }
 
-        var media = MediaFiles.Load(mediaDir, config.AllowActiveMedia, diagnostics, memo);
+        var media = MediaFiles.Load(mediaDir, config, diagnostics, memo);
 
         if (ImagePath.Problem(config.Image) is { } imageProblem)
         {
@@ -50,7 +50,7 @@ public static class ContentLoader
         var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, session);
         var navs = Navigation.Navs(localized, config, session);
         var register = Register.Add(records, localized, timelines, config, media, today ?? DateOnly.FromDateTime(DateTime.UtcNow), contentDir, diagnostics, session);
-        var site = new Site(config, register.Pages, register.Timelines, navs, media) { People = register.People };
+        var site = new Site(config, register.Pages, register.Timelines, navs, Shown(media, records, register, config)) { People = register.People };
         if (timeline.Count > 0 && site.TimelinePage is null)
         {
             diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(timelineFile),
@@ -58,5 +58,28 @@ public static class ContentLoader
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// The media without the photos only hidden people use: a record kept out of view
+    /// ('publish: false', an embargo, 'withhold: [photo]') must not leave its photo at a guessable
+    /// address. A photo a published page, event or person also shows stays.
+    /// </summary>
+    private static List<MediaFile> Shown(List<MediaFile> media, List<PeopleLoader.Record> records, Register.Made register, SiteConfig config)
+    {
+        static string PathOf(string image) => image.TrimStart('/');
+        var hidden = records.Select(r => r.Person.Photo).Where(p => p.Length > 0).Select(PathOf).ToHashSet(StringComparer.Ordinal);
+        if (hidden.Count == 0)
+        {
+            return media;
+        }
+
+        var shown = register.People.Select(p => p.Photo)
+            .Concat(register.Pages.Select(p => p.Image))
+            .Concat(register.Timelines.Values.SelectMany(events => events.Select(e => e.Image)))
+            .Append(config.Image)
+            .Where(p => p.Length > 0).Select(PathOf);
+        hidden.ExceptWith(shown);
+        return hidden.Count == 0 ? media : media.Where(m => !hidden.Contains(m.OutputPath)).ToList();
     }
 }

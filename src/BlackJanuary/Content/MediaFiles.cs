@@ -63,40 +63,148 @@ internal static class MediaFiles
         "JPEG, PNG, GIF, WebP and AVIF images, PDF, MP3, Ogg, Opus, WAV, M4A, AAC and FLAC recordings, MP4 and WebM videos, "
         + ".txt, .csv and .vtt text, WOFF and WOFF2 fonts, and SVG without script or outside references";
 
+    /// <summary>The keys of a sidecar ('x.jpg.yaml'): who made or holds the file, under which licence, and per language its alt text, caption and warning.</summary>
+    private static readonly string[] SidecarKeys = ["credit", "license", "source", "date", "alt", "caption", "content_warning"];
+
     /// <summary>
     /// The files of <paramref name="dir"/> the site may publish; every other one is reported at
-    /// its file. <paramref name="allowActive"/> is the site's 'media: allow_active_files'.
+    /// its file. A sidecar ('x.jpg.yaml') is read into its file's rights and not published; a
+    /// WebVTT file beside a recording ('x.mp3' and 'x.vtt' or 'x.ru.vtt') is its transcript.
     /// </summary>
-    public static List<MediaFile> Load(string dir, bool allowActive, DiagnosticBag diagnostics, FileMemo? memo)
+    public static List<MediaFile> Load(string dir, SiteConfig config, DiagnosticBag diagnostics, FileMemo? memo)
     {
-        var files = FileMemo.Files(memo, dir, "*", diagnostics);
+        var all = FileMemo.Files(memo, dir, "*", diagnostics);
+        var names = all.ToHashSet(StringComparer.Ordinal);
+        // 'x.jpg.yaml' and 'x.jpg.yml' both name x.jpg's sidecar; the first in order wins, as a folder lists them.
+        var sidecars = all.Where(f => IsSidecar(f) && names.Contains(Stem(f))).GroupBy(Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var files = all.Where(f => !(IsSidecar(f) && sidecars.ContainsKey(Stem(f)))).ToList();
         // The bytes are judged once per version of a file; the site's setting decides what that means.
-        var problems = FileMemo.ReadAll(memo, files, diagnostics, (file, _) => Problem(file));
+        // Everything known of a file from its own bytes is read in one go: a memo keeps one value per version of a file.
+        var judged = FileMemo.ReadAll(memo, files, diagnostics, (file, d) => Judge(file, config.MaxMediaBytes, d));
         var media = new List<MediaFile>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
-            if (problems[i] is { } problem && !(allowActive && problem.Active))
+            if (judged[i]?.Problem is { } problem && !(config.AllowActiveMedia && problem.Active))
             {
                 diagnostics.Error(problem.Code, problem.At, problem.Message
                     + (problem.Active ? "; or, if every author of the content is trusted, set 'media: allow_active_files: true' in site.yaml (see SECURITY.md)" : ""));
                 continue;
             }
 
-            media.Add(new MediaFile(files[i], "media/" + SafeFolder.OutputPath(dir, files[i])));
+            var file = files[i];
+            var kind = MediaKinds.Of(file);
+            media.Add(new MediaFile(file, "media/" + SafeFolder.OutputPath(dir, file), Length(file))
+            {
+                Rights = sidecars.TryGetValue(file, out var sidecar) ? FileMemo.Read(memo, sidecar, diagnostics, d => Sidecar(sidecar, d)) ?? MediaRights.None : MediaRights.None,
+                Pages = judged[i]?.Pages,
+                Transcripts = judged[i]?.Cues is { } cues ? [new Transcript("", "", cues)] : [],
+            });
         }
 
-        return media;
+        return WithTranscripts(media, config);
     }
+
+    /// <summary>What a file's bytes say: why it may not be published, a PDF's pages, a WebVTT file's cues (null when it did not parse).</summary>
+    private sealed record Judged(Refusal? Problem, int? Pages, IReadOnlyList<TranscriptCue>? Cues);
+
+    private static Judged Judge(string file, long maxBytes, DiagnosticBag diagnostics)
+    {
+        if (Problem(file, maxBytes) is { } problem)
+        {
+            return new Judged(problem, null, null);
+        }
+
+        return MediaKinds.Of(file) == MediaKind.Document ? new Judged(null, PdfInfo.PageCount(file), null)
+            : Path.GetExtension(file).Equals(".vtt", StringComparison.OrdinalIgnoreCase) && TextFile.Read(file, diagnostics) is { } text ? new Judged(null, null, WebVtt.Parse(text, file, diagnostics))
+            : new Judged(null, null, null);
+    }
+
+    /// <summary>
+    /// Each recording with the WebVTT files beside it: 'x.vtt' in the site's default language,
+    /// 'x.ru.vtt' in Russian. A transcript that does not parse is reported and not shown as text;
+    /// the file is still published, for the player.
+    /// </summary>
+    private static List<MediaFile> WithTranscripts(List<MediaFile> media, SiteConfig config)
+    {
+        // 'x.mp3' and 'x.webm' may be one recording in two formats: both take the transcripts of 'x'.
+        var recordings = media.Where(m => m.Kind is MediaKind.Audio or MediaKind.Video).Select(m => Stem(m.OutputPath)).ToHashSet(StringComparer.Ordinal);
+        var transcripts = new Dictionary<string, List<Transcript>>(StringComparer.Ordinal);
+        foreach (var vtt in media.Where(m => Path.GetExtension(m.OutputPath).Equals(".vtt", StringComparison.OrdinalIgnoreCase)))
+        {
+            var stem = Stem(vtt.OutputPath);
+            var language = Path.GetExtension(stem).TrimStart('.');
+            var (recording, code) = recordings.Contains(stem) ? (stem, "")
+                : language.Length > 0 && config.Languages.Any(l => l.Code == language) && recordings.Contains(Stem(stem)) ? (Stem(stem), language)
+                : (null, "");
+            if (recording is null)
+            {
+                continue;
+            }
+
+            // A WebVTT file carries its own cues (Judge); beside a recording they become its transcript in the language its name gives.
+            if (vtt.Transcripts is [{ } parsed])
+            {
+                transcripts.TryAdd(recording, []);
+                transcripts[recording].Add(new Transcript(code, vtt.OutputPath, parsed.Cues));
+            }
+        }
+
+        // The WebVTT files themselves keep no cues: only a recording has a transcript.
+        return media.Select(m => m.Kind is MediaKind.Audio or MediaKind.Video && transcripts.TryGetValue(Stem(m.OutputPath), out var found)
+            ? m with { Transcripts = [.. found.OrderBy(t => t.Language, StringComparer.Ordinal)] }
+            : m.Transcripts.Count > 0 ? m with { Transcripts = [] } : m).ToList();
+    }
+
+
+
+    private static bool IsSidecar(string file) =>
+        Path.GetExtension(file).ToLowerInvariant() is ".yaml" or ".yml";
+
+    private static string Stem(string file) => file[..^Path.GetExtension(file).Length];
+
+    private static long Length(string file) => new FileInfo(file).Length;
+
+    private static MediaRights? Sidecar(string file, DiagnosticBag diagnostics)
+    {
+        var text = TextFile.Read(file, diagnostics);
+        var root = text is null ? null : YamlDocument.Parse(text, file, 1, diagnostics);
+        if (root is null || YamlFields.Of(root, file, 1, diagnostics, "a media sidecar") is not { } fields)
+        {
+            return null;
+        }
+
+        fields.WarnUnknownKeys(SidecarKeys);
+        var license = fields.Text("license") ?? "";
+        if (Urls.RunsCode(license))
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeLink, fields.ValueLocationOf("license"), $"license '{license}' would run code in the reader's browser; write the licence's name (CC BY 4.0) or its http(s) address");
+            license = "";
+        }
+
+        return new MediaRights(
+            fields.Text("credit") ?? "", license, fields.Text("source") ?? "", fields.Text("date") ?? "",
+            Local(fields.Localized("alt")), Local(fields.Localized("caption")), Local(fields.Localized("content_warning")));
+    }
+
+    private static LocalText Local(IReadOnlyDictionary<string, string>? texts) => texts is null ? LocalText.None : new LocalText(texts);
 
     /// <summary>Why a file may not be published as it is.</summary>
     /// <param name="Active">Whether 'media: allow_active_files' publishes it anyway: a type that can run code or that the site does not know, but not a disguised one.</param>
     private sealed record Refusal(string Code, SourceLocation At, string Message, bool Active);
 
-    private static Refusal? Problem(string file)
+    private static Refusal? Problem(string file, long maxBytes)
     {
         var extension = Path.GetExtension(file);
         try
         {
+            // Before anything is read: a file too large to publish is not worth a look, and a bomb is not opened.
+            if (new FileInfo(file).Length is var length && length > maxBytes)
+            {
+                return new Refusal(DiagnosticCodes.MediaTooLarge, new SourceLocation(file),
+                    $"the file is {length / (1024 * 1024)} MiB, over the {maxBytes / (1024 * 1024)} MiB a media file may be (GitHub Pages refuses larger files, and a reader on a phone would wait minutes); "
+                    + "make it smaller (a recording at a lower bitrate, a document at a lower resolution), or raise 'media: max_file_mb' in site.yaml", Active: false);
+            }
+
             if (Binary.TryGetValue(extension, out var kind))
             {
                 return kind.Matches(Head(file)) ? null : Disguised(file, extension, kind.Name);
@@ -115,6 +223,12 @@ internal static class MediaFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new Refusal(DiagnosticCodes.FileUnreadable, new SourceLocation(file), $"cannot read the file: {e.Message}", Active: false);
+        }
+
+        if (IsSidecar(file))
+        {
+            return new Refusal(DiagnosticCodes.MediaTypeRefused, new SourceLocation(file),
+                $"'{Path.GetFileName(file)}' looks like a sidecar, but there is no '{Path.GetFileNameWithoutExtension(file)}' beside it; name it after its file with '.yaml' added (photo.jpg.yaml for photo.jpg), or remove it", Active: false);
         }
 
         var what = extension.Length == 0 ? "a file without an extension" : $"a '{extension}' file";

@@ -8,7 +8,7 @@ namespace BlackJanuary.Content;
 /// <summary>Loads pages/: each Markdown file with its front matter into a <see cref="Page"/> at its URL in the default language.</summary>
 internal static class PageLoader
 {
-    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra"];
+    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra", "content_warning"];
 
     internal static List<Page> Load(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
@@ -74,6 +74,7 @@ internal static class PageLoader
         var imageAlt = fields.Text("image_alt") ?? "";
         var navTitle = fields.Text("nav_title") ?? "";
         var tags = fields.Texts("tags");
+        var contentWarning = fields.Text("content_warning") ?? "";
         var extra = fields.Data("extra");
         fields.WarnUnknownKeys(PageKeys);
         if (layout is not null && !IsLayoutName(layout))
@@ -147,6 +148,7 @@ internal static class PageLoader
             LanguageInName = languageInName,
             Tags = tags,
             Extra = extra ?? Page.NoExtra,
+            ContentWarning = contentWarning,
         };
     }
 

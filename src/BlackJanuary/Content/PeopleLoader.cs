@@ -15,7 +15,7 @@ internal static class PeopleLoader
     public static readonly IReadOnlyList<string> PersonKeys =
     [
         "name", "names", "family_name", "given_name", "also_known_as", "born", "died", "age", "place", "residence", "occupation",
-        "photo", "photo_alt", "photo_credit", "events", "sources", "tags", "extra", "publish", "embargo_until", "withhold",
+        "photo", "photo_alt", "photo_credit", "events", "sources", "tags", "extra", "publish", "embargo_until", "withhold", "content_warning",
     ];
 
     /// <summary>The columns of people.csv: the keys, a map's keys as 'names.az', one source as 'source' and 'source_url', the biography.</summary>
@@ -197,6 +197,7 @@ internal static class PeopleLoader
             Events = fields.Texts("events"),
             Sources = fields.Sources(),
             Tags = fields.Texts("tags"),
+            ContentWarning = fields.Localized("content_warning"),
             Extra = fields.Extra() ?? Page.NoExtra,
             Biographies = biographies.Where(b => b.Value.Markdown.Trim().Length > 0).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
         };

@@ -168,6 +168,7 @@ internal static class Register
             Language = language.Code,
             TranslationKey = "people/" + person.Id,
             Person = person,
+            ContentWarning = Person.TextIn(person.ContentWarning, language.Code, config.Language),
             Tags = person.Tags,
             Extra = person.Extra,
         };

@@ -9,7 +9,7 @@ namespace BlackJanuary.Content;
 /// <summary>Loads timeline.yaml: its events with their sources, and the events as each language shows them.</summary>
 internal static class TimelineLoader
 {
-    public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "date_note", "title", "place", "body", "sources", "image", "image_alt", "id"];
+    public static readonly IReadOnlyList<string> EventKeys = ["date", "end_date", "date_note", "title", "place", "body", "sources", "image", "image_alt", "id", "content_warning"];
 
     internal static List<TimelineEvent> Load(string file, DiagnosticBag diagnostics)
     {
@@ -153,6 +153,7 @@ internal static class TimelineLoader
         {
             ImageLocation = fields.ValueLocationOf("image"),
             Texts = texts,
+            ContentWarning = fields.Localized("content_warning") ?? NoText,
         };
     }
 

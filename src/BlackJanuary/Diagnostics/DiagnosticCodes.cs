@@ -30,6 +30,11 @@ public static class DiagnosticCodes
     public const string MediaTypeRefused = "BJ1020";
     public const string MediaContentMismatch = "BJ1021";
     public const string MediaSvgActive = "BJ1022";
+    public const string MediaTooLarge = "BJ1023";
+    public const string ImageTooLarge = "BJ1024";
+    public const string MediaUnreadable = "BJ1025";
+    public const string AnimatedImage = "BJ1026";
+    public const string TranscriptSyntax = "BJ1027";
 
     // BJ2xxx: content and configuration values.
     public const string MissingField = "BJ2001";

@@ -17,18 +17,19 @@ namespace BlackJanuary.Markdown;
 public static partial class MarkdownStage
 {
     /// <param name="session">Keeps what each body was made into; a rebuild converts only the bodies an edit concerns.</param>
-    public static Site Render(Site site, DiagnosticBag diagnostics, Session? session = null)
+    /// <param name="wording">The theme's words for media (a credit, a content warning, a transcript), in each language.</param>
+    public static Site Render(Site site, DiagnosticBag diagnostics, Session? session = null, MediaWording? wording = null)
     {
         var pipeline = MarkdownPipelineFactory.For(allowHtml: site.Config.RawHtml != RawHtml.Escaped);
 
         // Each body is parsed once, its headings collected and its HTML written in the same pass:
         // where a link leads depends only on the paths the site publishes, which loading knows.
         // Anchors, which may be any page's headings, are checked at the end.
-        var inputs = ContextInputs.Of(site);
-        var context = Session.Once(session, "markdown.context", inputs, () => new LinkContext(inputs, new Lazy<LinkTargets>(() => new LinkTargets(site))));
+        var inputs = ContextInputs.Of(site, wording ?? MediaWording.English);
+        var context = Session.Once(session, "markdown.context", inputs, () => new LinkContext(inputs, new Lazy<LinkTargets>(() => new LinkTargets(site)), MediaShown.Of(site, inputs.Wording)));
         var pages = Session.Each(session, "markdown.pages", new Units<Page, PageInputs, ConvertedPage>(
             site.Pages, context, p => p.Path, p => new PageInputs(p, context),
-            (p, d) => ConvertedPage.Of(p, Convert(p.Markdown, p.BodyLocation, p, site, context.Targets.Value, pipeline, d, headings: true))), diagnostics);
+            (p, d) => ConvertedPage.Of(p, Convert(p.Markdown, p.BodyLocation, p, site, context, pipeline, d, headings: true))), diagnostics);
 
         var anchors = Session.Once(session, "markdown.anchors", new AnchorsInputs(
             context,
@@ -46,11 +47,13 @@ public static partial class MarkdownStage
     }
 
     /// <summary>What every body's conversion reads besides its own Markdown: where its links may lead. The very same object while its inputs are equal.</summary>
-    private sealed class LinkContext(ContextInputs inputs, Lazy<LinkTargets> targets)
+    private sealed class LinkContext(ContextInputs inputs, Lazy<LinkTargets> targets, MediaShown media)
     {
         public ContextInputs Inputs => inputs;
 
         public Lazy<LinkTargets> Targets => targets;
+
+        public MediaShown Media => media;
     }
 
     /// <summary>A page's conversion reads the page (its Markdown, where it is written, its place) and the link context.</summary>
@@ -84,7 +87,7 @@ public static partial class MarkdownStage
             // Each language has its own texts, and its own links: remembered per language.
             var bodies = Session.Each(session, "markdown.events." + language, new Units<TimelineEvent, EventInputs, Body>(
                 withBodies, context, e => e.Id, e => new EventInputs(e.BodyMarkdown, e.Location, context),
-                (e, d) => Convert(e.BodyMarkdown, e.Location, timelinePage, site, context.Targets.Value, pipeline, d, headings: false)), diagnostics);
+                (e, d) => Convert(e.BodyMarkdown, e.Location, timelinePage, site, context, pipeline, d, headings: false)), diagnostics);
             var made = new Dictionary<TimelineEvent, TimelineEvent>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < withBodies.Count; i++)
             {
@@ -121,23 +124,24 @@ public static partial class MarkdownStage
     /// Everything a body's rendering reads besides its own Markdown: where links can lead, and
     /// how URLs are written. Two builds with the same inputs render the same Markdown alike.
     /// </summary>
-    private sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, Values<string> Media, Values<string> SiteFiles)
+    private sealed record ContextInputs(Uri BaseUrl, RawHtml RawHtml, string TimelinePages, ByPlace<Page> Pages, Values<MediaFile> Media, Values<string> SiteFiles, ImageSettings Images, MediaWording Wording)
     {
-        public static ContextInputs Of(Site site) => new(
+        public static ContextInputs Of(Site site, MediaWording wording) => new(
             site.Config.BaseUrl, site.Config.RawHtml,
             // Event links resolve from each language's timeline page, and page links to the default language's file.
             site.Config.Language + " " + string.Join(' ', site.Config.Languages.Select(l => site.TimelinePageIn(l.Code)?.Path)),
-            new ByPlace<Page>(site.Pages, Page.SameLinkTarget), new Values<string>([.. site.Media.Select(m => m.OutputPath)]),
+            new ByPlace<Page>(site.Pages, Page.SameLinkTarget), new Values<MediaFile>(site.Media),
             // The feed of each language, in its URL tree: renaming a language moves where links to it lead.
-            new Values<string>([.. GeneratedFiles.Linkable(site.Config, site.HasRegister)]));
+            new Values<string>([.. GeneratedFiles.Linkable(site.Config, site.HasRegister)]), site.Config.Images, wording);
     }
 
     private static readonly IReadOnlySet<string> NoHeadings = new HashSet<string>();
 
     /// <summary>A body parsed, its headings collected, and rendered to HTML.</summary>
     /// <param name="from">The page whose links these are (for an event, its timeline page).</param>
-    private static Body Convert(string markdown, SourceLocation at, Page? from, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag own, bool headings)
+    private static Body Convert(string markdown, SourceLocation at, Page? from, Site site, LinkContext context, MarkdownPipeline pipeline, DiagnosticBag own, bool headings)
     {
+        var targets = context.Targets.Value;
         var external = new List<WrittenLink>();
         var anchored = new List<AnchorLink>();
         var (ids, html) = (NoHeadings, "");
@@ -148,7 +152,9 @@ public static partial class MarkdownStage
                 ids = doc.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
             }
 
-            html = ToHtml(doc, from, at, site, targets, pipeline, own, external, anchored);
+            // A page's first image is near the top of the screen: it loads at once. A person's page shows the photo first; the timeline, many events.
+            var media = new MediaInBody(context.Media, from?.Language ?? site.Config.Language, firstEager: headings && from?.Person is null, warning: from?.ContentWarning ?? "");
+            html = media.Fill(ToHtml(doc, from, at, site, targets, pipeline, own, external, anchored, media));
         }
 
         return new Body(ids, html, external, anchored);
@@ -183,8 +189,10 @@ public static partial class MarkdownStage
 
     /// <param name="externalLinks">Receives the links to other sites, for 'check' to list and fetch.</param>
     /// <param name="anchored">Receives the internal links with an anchor, checked once every page's headings are known.</param>
+    /// <param name="media">Takes the images, recordings and documents of the site's media the body shows, and leaves a mark where each goes.</param>
     private static string ToHtml(
-        MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics, List<WrittenLink> externalLinks, List<AnchorLink> anchored)
+        MarkdownDocument doc, Page? page, SourceLocation at, Site site, LinkTargets targets, MarkdownPipeline pipeline, DiagnosticBag diagnostics, List<WrittenLink> externalLinks, List<AnchorLink> anchored,
+        MediaInBody media)
     {
         // One walk over the document does every rewrite: links, table alignment, attributes.
         foreach (var node in doc.Descendants())
@@ -206,7 +214,8 @@ public static partial class MarkdownStage
                 {
                     externalLinks.Add(new WrittenLink(url, location));
                 }
-                if (node is LinkInline { IsImage: true } image && image.Descendants<LiteralInline>().All(t => t.Content.IsEmptyOrWhitespace()))
+                var shown = node is LinkInline { IsImage: true } shownImage ? media.Take(shownImage, url, page, targets) : null;
+                if (node is LinkInline { IsImage: true } image && image.Descendants<LiteralInline>().All(t => t.Content.IsEmptyOrWhitespace()) && shown?.HasAlt != true)
                 {
                     diagnostics.Warning(DiagnosticCodes.MissingAltText, location,
                         $"image '{url}' has no alt text; write what it shows between the brackets, ![like this]({url}): screen-reader users hear this text instead of seeing the image");
@@ -234,6 +243,7 @@ public static partial class MarkdownStage
             }
         }
 
+        media.Place();
         string html;
         try
         {

@@ -119,7 +119,9 @@ public sealed class LinkTargets
         }
         else
         {
-            var normalized = Normalize(pathPart.StartsWith('/') || fromPage is null ? "/" + pathPart.TrimStart('/') : "/" + from + pathPart);
+            // 'media/x.jpg' names content/media/x.jpg from any page, however deep, as it does in front matter: pages have no media of their own.
+            var rooted = pathPart.StartsWith('/') || fromPage is null || pathPart.StartsWith("media/", StringComparison.Ordinal);
+            var normalized = Normalize(rooted ? "/" + pathPart.TrimStart('/') : "/" + from + pathPart);
             if (normalized is null)
             {
                 return LinkResolution.Broken("it leads outside the site");

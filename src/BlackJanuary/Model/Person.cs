@@ -45,6 +45,9 @@ public sealed record Person(string Id, string Name, SourceLocation Location)
     /// <summary>Where 'photo' is written, for the checks of the image.</summary>
     public SourceLocation PhotoLocation { get; init; }
 
+    /// <summary>'content_warning' by language ("" for every language): the photo and biography's images stay closed until the reader opens them.</summary>
+    public IReadOnlyDictionary<string, string> ContentWarning { get; init; } = NoTexts;
+
     /// <summary>Ids of the timeline events the person belongs to, each one on the timeline.</summary>
     public IReadOnlyList<string> Events { get; init; } = [];
 

@@ -88,6 +88,3 @@ public sealed record Site(
         return _homes.GetValueOrDefault(language);
     }
 }
-
-/// <summary>A file from content/media, copied as is to media/ in the output.</summary>
-public sealed record MediaFile(string SourceFile, string OutputPath);

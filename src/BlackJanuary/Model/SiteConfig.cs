@@ -27,6 +27,14 @@ public sealed record SiteConfig(
     bool DefaultLanguageInSubdir = false,
     bool AllowActiveMedia = false)
 {
+    /// <summary>How images are resized and encoded ('images' in site.yaml).</summary>
+    public ImageSettings Images { get; init; } = ImageSettings.Default;
+
+    /// <summary>The largest file media/ may publish ('media: max_file_mb'): GitHub Pages refuses files over 100 MiB.</summary>
+    public long MaxMediaBytes { get; init; } = DefaultMaxMediaBytes;
+
+    public const long DefaultMaxMediaBytes = 100L * 1024 * 1024;
+
     public bool IsMultilingual => Languages.Count > 1;
 
     public SiteLanguage DefaultLanguage => Languages[0];

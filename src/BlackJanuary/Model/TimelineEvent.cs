@@ -21,6 +21,9 @@ public sealed record TimelineEvent(
     /// <summary>Where 'image' is written; the event's start for an event without one.</summary>
     public Diagnostics.SourceLocation ImageLocation { get; init; } = Location;
 
+    /// <summary>'content_warning' by language ("" for every language): the event's image stays closed until the reader opens it.</summary>
+    public IReadOnlyDictionary<string, string> ContentWarning { get; init; } = Person.NoTexts;
+
     /// <summary>Rendered <see cref="BodyMarkdown"/>, set by the Markdown stage.</summary>
     public string BodyHtml { get; init; } = "";
 

@@ -218,7 +218,7 @@ internal static class SiteStarter
 
         // Git keeps no empty folder; the build copies no hidden file.
         files.Add(("content/media/.gitkeep", ""));
-        files.Add((".gitignore", "# What 'blackjanuary build' writes, and its staging folder while it runs.\n/_site/\n.*.staging-*/\n"));
+        files.Add((".gitignore", "# What 'blackjanuary build' writes, and its staging folder while it runs.\n/_site/\n.*.staging-*/\n# Images resized by earlier builds, kept to make the next build quick.\n/.blackjanuary/\n"));
         files.Add((".github/workflows/pages.yml", Workflow(version)));
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         return files.Select(f => (f.Item1, utf8.GetBytes(f.Item2))).ToList();

@@ -60,8 +60,69 @@ internal static class TemplateFunctions
             ["raw"] = TemplateFunction.Of("value", (TemplateContext _, object? value) => value as TrustedHtml ?? new TrustedHtml(value?.ToString() ?? "")),
             ["format_date"] = TemplateFunction.Of("iso", (TemplateContext context, string iso) => FormatDate(iso, HtmlTemplateContext.LanguageOf(context))),
         };
+        var media = site.Media.ToDictionary(m => m.OutputPath, StringComparer.Ordinal);
+        functions["image"] = TemplateFunction.Of("path", "options", (TemplateContext context, string path, ScriptObject? options) =>
+            new TrustedHtml(Image(context, config, media, strings, path, options ?? new ScriptObject())));
+        functions["image_object"] = TemplateFunction.Of("path", (TemplateContext context, string path) =>
+            media.TryGetValue(path.TrimStart('/'), out var file) ? ImageObject(config, file, HtmlTemplateContext.LanguageOf(context).Code) : null);
         functions["include"] = new IncludeFunction();
         return functions;
+    }
+
+    /// <summary>'image_object path': a schema.org ImageObject of an image of the site's media, with its credit and licence, for JSON-LD; null for any other path.</summary>
+    private static ScriptObject ImageObject(SiteConfig config, MediaFile file, string language)
+    {
+        var image = new ScriptObject
+        {
+            ["@type"] = "ImageObject",
+            ["contentUrl"] = config.AbsoluteUrlFor(file.OutputPath),
+        };
+        if (file.Raster is { } raster)
+        {
+            var largest = ImageVariants.Of(file, raster, config.Images).Largest;
+            image["width"] = largest.Width;
+            image["height"] = largest.Height;
+        }
+
+        var rights = file.Rights;
+        foreach (var (key, value) in new[]
+        {
+            ("creditText", rights.Credit), ("copyrightNotice", rights.Credit), ("license", rights.License), ("isBasedOn", rights.Source),
+            ("dateCreated", rights.Date), ("caption", rights.Caption.In(language, config.Language)),
+        })
+        {
+            if (value.Length > 0)
+            {
+                image[key] = value;
+            }
+        }
+
+        return image;
+    }
+
+    /// <summary>
+    /// 'image path { alt, sizes, eager, caption, credit, warning, class }': an image of the site's
+    /// media as the Markdown of a page shows one (<see cref="MediaMarkup"/>), a &lt;picture&gt; in a
+    /// figure with its caption and credit, behind its warning; the sidecar gives what the options do not.
+    /// </summary>
+    private static string Image(TemplateContext context, SiteConfig config, Dictionary<string, MediaFile> media, UiStrings strings, string path, ScriptObject options)
+    {
+        var language = HtmlTemplateContext.LanguageOf(context).Code;
+        string Option(string key) => options.TryGetValue(key, out var value) && value is not null ? value.ToString() ?? "" : "";
+        if (!media.TryGetValue(path.TrimStart('/'), out var file))
+        {
+            // A path that names no file of media/ is the content checks' error (BJ3006), reported at the content; the page still shows what was written.
+            return $"<img src=\"{System.Net.WebUtility.HtmlEncode(config.PathFor(path))}\" alt=\"{System.Net.WebUtility.HtmlEncode(Option("alt"))}\">";
+        }
+
+        var words = strings.MediaWords(language, config.Language);
+        var rights = file.Rights;
+        string Local(string key, LocalText fallback) => Option(key) is { Length: > 0 } given ? given : fallback.In(language, config.Language);
+        var use = new MediaMarkup.ImageUse(Local("alt", rights.Alt), null, options.TryGetValue("eager", out var eager) && eager is true,
+            Option("sizes") is { Length: > 0 } sizes ? sizes : config.Images.Sizes);
+        var html = MediaMarkup.Figure(MediaMarkup.Image(config, file, use),
+            MediaMarkup.Caption(rights, Local("caption", rights.Caption), Option("credit") is { Length: > 0 } credit ? credit : rights.Credit, words), Option("class"));
+        return Local("warning", rights.ContentWarning) is { Length: > 0 } warning ? MediaMarkup.Warned(warning, html, words) : html;
     }
 
     /// <summary>

@@ -67,6 +67,9 @@ internal static partial class TemplateModel
             ["photo"] = person.Photo.Length > 0 ? c.PathFor(person.Photo) : "",
             ["photo_alt"] = person.PhotoAlt,
             ["photo_credit"] = person.PhotoCredit,
+            // The photo's path in the site, for 'image', which writes it in every size and format.
+            ["photo_path"] = person.Photo.TrimStart('/'),
+            ["content_warning"] = Person.TextIn(person.ContentWarning, language.Code, c.Language),
             ["events"] = events,
             ["sources"] = Sources(person.Sources, language),
             ["biography_lang"] = biography,

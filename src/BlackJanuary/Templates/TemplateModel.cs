@@ -116,6 +116,8 @@ internal static partial class TemplateModel
             ["content"] = new TrustedHtml(page.ContentHtml),
             ["image"] = page.Image.Length > 0 ? c.AbsoluteUrlFor(page.Image) : "",
             ["image_alt"] = page.ImageAlt,
+            ["content_warning"] = page.ContentWarning,
+            ["image_path"] = page.Image.TrimStart('/'),
             ["is_home"] = page.IsHome,
             ["alternates"] = Alternates(site, page, out var xDefault),
             ["x_default"] = xDefault,
@@ -221,6 +223,8 @@ internal static partial class TemplateModel
                     // production host when the site is previewed elsewhere.
                     ["image"] = e.Image.Length > 0 ? c.PathFor(e.Image) : "",
                     ["image_alt"] = e.ImageAlt,
+                    ["image_path"] = e.Image.TrimStart('/'),
+                    ["content_warning"] = Person.TextIn(e.ContentWarning, language.Code, c.Language),
                     ["people"] = PeopleLinks(site, e.People, language),
                     ["people_count"] = e.People.Count,
                     ["register_url"] = c.PathFor(site.RegisterPathIn(language.Code)),

@@ -50,7 +50,7 @@ public static class TemplateStage
             c, version, shareImage, strings.Key, new Values<string?>([.. timelinePages.Select(p => p?.Path)]),
             new Values<(string, NavItem)>([.. c.Languages.SelectMany(l => site.Navs[l.Code].Select(n => (l.Code, n)))]),
             new ByPlace<Page>(site.Pages, Page.SamePlace),
-            new Values<string>([.. site.Media.Select(m => m.OutputPath)]), new Values<Asset>([.. assets.All])), () => new object());
+            new Values<MediaFile>(site.Media), new Values<Asset>([.. assets.All])), () => new object());
         var targets = new Lazy<LinkTargets>(() => Session.Once(session, "templates.targets", siteKey, () => new LinkTargets(site)).For(site));
         // What find_page finds for a path is the same for every page of a build: looked up once.
         var pagesAt = new ConcurrentDictionary<string, Page?>(StringComparer.Ordinal);
@@ -109,7 +109,7 @@ public static class TemplateStage
 
     private sealed record SiteInputs(
         SiteConfig Config, string Version, string ShareImage, string Strings, Values<string?> TimelinePages, Values<(string, NavItem)> Navs,
-        ByPlace<Page> Pages, Values<string> Media, Values<Asset> Assets);
+        ByPlace<Page> Pages, Values<MediaFile> Media, Values<Asset> Assets);
 
     private sealed record TimelineInputs(SiteConfig Config, Values<Page?> TimelinePages, Values<TimelineEvent> Events);
 

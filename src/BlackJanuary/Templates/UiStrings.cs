@@ -142,6 +142,15 @@ public sealed class UiStrings
     /// <summary>Where a string is looked for: the page's language, else the default language's, else English.</summary>
     private static string[] LookupOrder(string language, string defaultLanguage) => [language, defaultLanguage, LastResort];
 
+    /// <summary>The theme's words for media (credits, warnings, transcripts) in a language, English where the theme has none.</summary>
+    public MediaMarkup.Words MediaWords(string language, string defaultLanguage)
+    {
+        string T(string key, string english) => Find(key, language, defaultLanguage) ?? english;
+        return new MediaMarkup.Words(
+            T("photo_credit", "Photo"), T("media_license", "Licence"), T("content_warning", "Content warning"), T("content_warning_show", "Show"),
+            T("transcript", "Transcript"), T("document_pages", "Pages"), T("media_download", "Download"));
+    }
+
     /// <summary>The string in the first language of <see cref="LookupOrder"/> that has it; null when none has it.</summary>
     public string? Find(string key, string language, string defaultLanguage)
     {

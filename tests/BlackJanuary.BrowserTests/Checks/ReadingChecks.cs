@@ -14,7 +14,7 @@ public static class ReadingChecks
     /// </summary>
     public static async Task<IReadOnlyList<string>> PrintProblemsAsync(IPage page)
     {
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
         try
         {
             return await page.EvaluateAsync<string[]>("""
@@ -41,7 +41,7 @@ public static class ReadingChecks
         }
         finally
         {
-            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Screen });
         }
     }
 

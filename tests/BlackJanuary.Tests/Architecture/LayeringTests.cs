@@ -28,6 +28,7 @@ public sealed class LayeringTests
         ["Templates"] = ["Diagnostics", "Model", "Reading", "Incremental"],
         ["Output"] = ["Diagnostics", "Model", "Reading", "Incremental"],
         ["Search"] = ["Diagnostics", "Model", "Reading", "Incremental"],
+        ["Media"] = ["Diagnostics", "Model", "Reading", "Incremental"],
         // 'new' and 'init': they write a content folder and a theme, and read them back to check.
         ["Scaffolding"] = ["Diagnostics", "Model", "Reading", "Incremental", "Configuration", "Content", "Templates"],
     };

@@ -46,7 +46,7 @@ public class CheckCommandTests
         using var site = new FixtureSite(Broken);
         File.Delete(Path.Combine(site.Root, "content/pages/History.md"));
         site.Write("content/timeline.yaml", "- date: 1901-02-03\n  title: The bridge opens\n");
-        site.WriteBytes("content/media/bridge.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        site.WriteBytes("content/media/bridge.png", TestImages.Png());
         var run = Check(site);
         string[] expected =
         [

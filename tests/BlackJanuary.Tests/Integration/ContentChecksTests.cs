@@ -24,7 +24,7 @@ public class ContentChecksTests
         using var fixture = new FixtureSite(new Dictionary<string, string>(Common.Concat(files)));
         foreach (var file in Media)
         {
-            fixture.WriteBytes(file, [0xFF, 0xD8, 0xFF, 0xE0]);
+            fixture.WriteBytes(file, TestImages.Jpeg());
         }
 
         var (site, loading) = fixture.LoadAndRender(includeDrafts);

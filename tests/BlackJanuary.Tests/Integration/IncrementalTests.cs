@@ -262,7 +262,6 @@ public class IncrementalTests
         {
             ["content/pages/news.md"] = "---\ntitle: News\ndate: 2001-02-03\n---\nFirst news, see [the pond](plain.md#the-pond).\n",
             ["content/pages/older.md"] = "---\ntitle: Older news\ndate: 2001-01-01\n---\nOlder.\n",
-            ["content/media/pond.gif"] = "GIF89a, the start of a picture\n",
             ["templates/layouts/page.html"] = "<h1>{{ page.title }}</h1>{{ page.content }}{{ h = find_page \"history/\" }}<p>See {{ h.title }}</p>",
         });
         // More dated pages than the feed shows (20): the oldest is outside it.
@@ -271,6 +270,7 @@ public class IncrementalTests
             site.Write($"content/pages/notes/note-{day}.md", $"---\ntitle: Note {day}\ndate: 2000-01-{day:D2}\n---\nA fictional note.\n");
         }
 
+        site.WriteBytes("content/media/pond.gif", TestImages.Of(".gif"));
         var session = new SiteBuilder(Options(site));
         session.Build();
         SiteSnapshot Save(string file, string text)
@@ -392,8 +392,8 @@ public class IncrementalTests
         Assert.Contains("Second news.", Rebuild(session, site, Seen(site, ["content/pages/news.md"])).Files["feed.xml"].Text, StringComparison.Ordinal);
 
         // The first bytes of a JPEG: only the names are in question.
-        site.WriteBytes("content/media/Photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 1]);
-        site.WriteBytes("content/media/photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 2]);
+        site.WriteBytes("content/media/Photo.jpg", TestImages.Jpeg(shade: 1));
+        site.WriteBytes("content/media/photo.jpg", TestImages.Jpeg(shade: 2));
         var clash = Rebuild(session, site, Seen(site, [], "content/media/Photo.jpg", "content/media/photo.jpg"));
         Assert.Contains(clash.Diagnostics, d => d.Code == "BJ5001");
         File.Delete(Path.Combine(site.Root, "content/media/Photo.jpg"));

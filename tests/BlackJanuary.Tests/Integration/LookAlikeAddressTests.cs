@@ -10,7 +10,7 @@ namespace BlackJanuary.Tests.Integration;
 public class LookAlikeAddressTests
 {
     /// <summary>The first bytes of a JPEG image: media files are published only when their content is what their name says.</summary>
-    private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF, 0xE0];
+    private static readonly byte[] JpegStart = TestImages.Jpeg();
 
     private static readonly Dictionary<string, string> About = new()
     {

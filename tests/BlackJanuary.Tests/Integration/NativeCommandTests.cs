@@ -51,6 +51,36 @@ public sealed partial class NativeCommandTests(InstalledTool tool)
         }
     }
 
+    /// <summary>
+    /// libvips is called through P/Invoke, which compiled ahead of time finds the library beside the
+    /// program; and two builds with caches of their own make the same AVIF, WebP and JPEG bytes.
+    /// </summary>
+    [Fact]
+    public void It_makes_a_sites_photos_byte_for_byte_as_the_command_under_the_jit_each_with_a_cache_of_its_own()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/mill.md"] = "---\ntitle: The mill\n---\n![The fictional mill](media/mill.jpg)\n\n![Its sign](media/sign.png)\n",
+        });
+        site.WriteBytes("content/media/mill.jpg", Exif.Into(TestImages.Jpeg(700, 500)));
+        site.WriteBytes("content/media/sign.png", TestImages.Png(300, 100, alpha: true));
+        var (jit, native) = (Path.Combine(site.Root, "jit"), Path.Combine(site.Root, "native"));
+        string[] args = ["build", "--strict", "--content", site.Content, "--templates", Path.Combine(site.Root, "templates")];
+
+        Assert.Equal(0, BlackJanuary.Cli.App.Run([.. args, "--output", jit, "--cache", Path.Combine(site.Root, "jit-cache")], TextWriter.Null, TextWriter.Null));
+        var run = tool.Run(site.Root, [.. args, "--output", native, "--cache", Path.Combine(site.Root, "native-cache")]);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var images = Directory.EnumerateFiles(Path.Combine(jit, "media")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(images, Directory.EnumerateFiles(Path.Combine(native, "media")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The mill at 320, 640 and its own 700 px, the sign at its own 300, each in three formats, and both at their own address.
+        Assert.Equal(14, images.Count);
+        foreach (var image in images)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(jit, "media", image!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(native, "media", image!))), $"{image} differs");
+        }
+    }
+
     /// <summary>Errors of loading, a template function's exception and a warning: the same lines, the same exit code.</summary>
     [Theory]
     [InlineData("content/pages/about.md", "---\ntitle: About\nweight: two\n---\nText.\n", "error BJ2002:")]

@@ -21,14 +21,14 @@ public sealed class SiteDiffTests : IDisposable
 
     public SiteDiffTests()
     {
-        _site.WriteBytes("content/media/mill.jpg", Jpeg(16));
+        _site.WriteBytes("content/media/mill.pdf", Pdf(16));
         _session = new SiteBuilder(new BuildOptions(Path.Combine(_site.Root, "content"), Path.Combine(_site.Root, "templates"), _site.Output));
     }
 
     public void Dispose() => _site.Dispose();
 
-    /// <summary>A file that starts as a JPEG image does, as media files must.</summary>
-    private static byte[] Jpeg(int length) => [0xFF, 0xD8, 0xFF, .. new byte[length - 3]];
+    /// <summary>A file that starts as a PDF does, as media files must; a file copied as it is (images are made anew).</summary>
+    private static byte[] Pdf(int length) => [.. "%PDF-"u8, .. new byte[length - 5]];
 
     private SiteSnapshot Build()
     {
@@ -45,7 +45,7 @@ public sealed class SiteDiffTests : IDisposable
         var snapshot = Build();
 
         Assert.Equal(snapshot.Files.Keys.Order(StringComparer.Ordinal), new SiteDiff().Changed(snapshot).Order(StringComparer.Ordinal));
-        Assert.Contains("media/mill.jpg", snapshot.Files.Keys);
+        Assert.Contains("media/mill.pdf", snapshot.Files.Keys);
     }
 
     [Fact]
@@ -84,11 +84,11 @@ public sealed class SiteDiffTests : IDisposable
     {
         var before = Build();
         _diff.Changed(before);
-        _site.WriteBytes("content/media/mill.jpg", Jpeg(32));
+        _site.WriteBytes("content/media/mill.pdf", Pdf(32));
 
         var after = Build();
 
-        Assert.Equal(before.Files["media/mill.jpg"], after.Files["media/mill.jpg"]);
-        Assert.Equal(["media/mill.jpg"], _diff.Changed(after));
+        Assert.Equal(before.Files["media/mill.pdf"], after.Files["media/mill.pdf"]);
+        Assert.Equal(["media/mill.pdf"], _diff.Changed(after));
     }
 }

@@ -25,8 +25,8 @@ public class PathSafetyTests
         {
             site.WriteBytes("content/media/" + name, Path.GetExtension(name).ToUpperInvariant() switch
             {
-                ".JPG" => [0xFF, 0xD8, 0xFF, 0xE0, .. Encoding.UTF8.GetBytes(name)],
-                ".PNG" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+                ".JPG" => TestImages.Jpeg(shade: name.Length),
+                ".PNG" => TestImages.Png(),
                 _ => Encoding.UTF8.GetBytes("a fictional note\n"),
             });
         }
