@@ -179,6 +179,8 @@ language: en
 images:
   widths: [$(IFS=,; echo "${widths[*]}" | sed 's/,/, /g')]
 YAML
+      # A site needs a home page (BJ1007); Hugo's site has one too (layouts/index.html).
+      printf -- '---\ntitle: Image benchmark\n---\nPhotos, one a page.\n' >"$site/content/pages/index.md"
       for i in $(seq 1 "$photos_n"); do
         name=${names[$((i - 1))]}
         link "$photos/$name.jpg" "$site/content/media/$name.jpg"
