@@ -46,7 +46,19 @@
 # their bytes, how many are byte-for-byte copies of the photos, whether any output image still
 # has GPS tags or the camera's serial number (exiftool), and on the page of photo 3 (a rotated
 # one): its <picture>s, <source>s, srcset candidates, and whether its largest derivative is upright
-# (portrait). The load average is printed around every build: on a busy machine the times are loose.
+# (portrait). The load average is printed around every build: on a busy machine the times are loose
+# (the CPU seconds, user plus system, less so). BlackJanuary's image files are 13 a photo (the 12
+# derivatives and media/NAME.jpg, its "own address", a copy of the 1600 JPEG) and the theme's share.png.
+#
+# Measured on 2026-12-06 (2 cores, 23.5 GiB), PHOTOS=50, RUNS=1, the first quiet run (load 0.2 at
+# the start, 6.6 at Eleventy's end): BlackJanuary (NetVips 3.2.0, libvips 8.18.7) cold 47.6 s, warm
+# 1.0 s, 576 MiB; Hugo 0.111.3 cold 184.8 s, warm 0.31 s, 769 MiB; Eleventy 3.1.8 with Eleventy
+# Image 6.0.4 (sharp 0.33.5, libvips 8.15.3) cold 282.9 s, warm 2.5 s, 1,842 MiB. Derivatives:
+# ours 61.1 MB (14.8 MB of it the own-address copies), Hugo 32.6 MB (no AVIF), Eleventy 45.5 MB.
+# GPS and serial number only in Hugo's output, in the 50 original photos it publishes with their
+# bundles. The same run at load 18 to 21: ours 381 s cold (105 s of CPU), Hugo 437 s (247 s), Eleventy
+# 247 s (479 s) — the wall times follow the machine more than the tools. 100 photos (Hugo and Eleventy
+# only, load 2 to 10): Hugo 519 s cold, 0.77 s warm, 777 MiB; Eleventy 778 s, 5.8 s, 2,003 MiB.
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -220,6 +232,8 @@ timed() {
   load_after=$(load)
   wall=$(wall_seconds "$work/$name.time")
   mib=$(peak_mib "$work/$name.time")
+  # User plus system seconds: less shaken by other work on the machine than the wall time.
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$work/$name.time")
   [ "$tree" -gt "${mib:-0}" ] && mib=$tree
 }
 
@@ -274,8 +288,8 @@ check() {
   fi
 }
 
-table="| tool | formats | photos | runs | cold s | warm s | peak MiB | image files | image bytes | originals copied (bytes) | GPS in output | serial in output | photo 3's page |
-|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|"
+table="| tool | formats | photos | runs | cold s | cold CPU s | warm s | peak MiB | image files | image bytes | originals copied (bytes) | GPS in output | serial in output | photo 3's page |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|"
 notes=""
 
 for tool in ${tools//,/ }; do
@@ -301,12 +315,12 @@ for tool in ${tools//,/ }; do
   esac
   echo
   echo "== $tool: ${command[*]}"
-  colds=() warms=() peak=0 failed=""
+  colds=() warms=() cold_cpus=() peak=0 failed=""
   for run in $(seq 1 "$runs"); do
     for kind in cold warm; do
       [ "$kind" = cold ] && rm -rf "${clear[@]}"
       timed "$tool-$run-$kind" "${command[@]}"
-      echo "$tool, run $run, $kind: exit $status, ${wall} s, peak ${mib} MiB (load $load_before → $load_after)"
+      echo "$tool, run $run, $kind: exit $status, ${wall} s (CPU ${cpu} s), peak ${mib} MiB (load $load_before → $load_after)"
       [ "${mib:-0}" -gt "$peak" ] && peak=$mib
       if [ "$status" -ne 0 ]; then
         [ "$status" -eq 124 ] && echo "  stopped after $stop s (STOP_SECONDS)"
@@ -317,7 +331,7 @@ for tool in ${tools//,/ }; do
 - $tool, run $run, $kind: exit $status; last line: $(tail -n 1 "$work/$tool-$run-$kind.log")"
         break 2
       fi
-      if [ "$kind" = cold ]; then colds+=("$wall"); else warms+=("$wall"); fi
+      if [ "$kind" = cold ]; then colds+=("$wall"); cold_cpus+=("$cpu"); else warms+=("$wall"); fi
     done
   done
   declare -A f=()
@@ -326,6 +340,7 @@ for tool in ${tools//,/ }; do
   echo "$tool, photo 3's page ${f[page]:-not found}: ${f[pictures]:-0} <picture>, ${f[sources]:-0} <source> (${f[types]:-}), ${f[candidates]:-0} srcset candidates, largest derivative ${f[largest]:-?}"
   [ "${f[gps]}" -gt 0 ] && echo "  with GPS, for example: $(head -n 3 "$work/$tool-gps.txt" | sed "s|$out/||" | paste -sd' ')"
   cold=$( [ ${#colds[@]} -gt 0 ] && printf '%s\n' "${colds[@]}" | median || echo "–")
+  cold_cpu=$( [ ${#cold_cpus[@]} -gt 0 ] && printf '%s\n' "${cold_cpus[@]}" | median || echo "–")
   warm=$( [ ${#warms[@]} -gt 0 ] && printf '%s\n' "${warms[@]}" | median || echo "–")
   gps="no"
   [ "${f[gps]}" -gt 0 ] && gps="yes: ${f[gps]} files, ${f[gps_copies]} of them copies of the photos"
@@ -338,7 +353,7 @@ for tool in ${tools//,/ }; do
   pagecheck="${f[pictures]:-0} picture, ${f[sources]:-0} source (${f[types]:-}), ${f[candidates]:-0} srcset w, largest ${f[largest]:-?} ($upright)"
   [ -n "$failed" ] && cold="$cold ($failed)"
   table+="
-| $tool | $formats | $photos_n | ${#colds[@]} | $cold | $warm | $peak | ${f[files]} | ${f[bytes]} | ${f[copies]} (${f[copy_bytes]}) | $gps | $serial | $pagecheck |"
+| $tool | $formats | $photos_n | ${#colds[@]} | $cold | $cold_cpu | $warm | $peak | ${f[files]} | ${f[bytes]} | ${f[copies]} (${f[copy_bytes]}) | $gps | $serial | $pagecheck |"
   unset f
 done
 
