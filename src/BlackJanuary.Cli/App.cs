@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BlackJanuary.Checks;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Model;
+using BlackJanuary.Output;
 
 namespace BlackJanuary.Cli;
 
@@ -63,6 +64,7 @@ public static class App
         {
             CommandLine.Build => Build(site.Options, reporter),
             CommandLine.Check check => Check(check with { Options = site.Options }, reporter),
+            CommandLine.UrlsUpdate => UrlsUpdate(site.Options with { KeepLockedUrls = false }, reporter),
             CommandLine.Serve serve => DevServer.Run(serve with { Options = site.Options }, reporter),
             _ => throw new UnreachableException(),
         };
@@ -92,6 +94,23 @@ public static class App
 
         reporter.Failed($"Build failed: {Why(result.Diagnostics, options.Strict)}; {options.OutputDir} was left as it was ({ms} ms). Fix the problems above and build again.");
         return ExitCodes.ContentErrors;
+    }
+
+    /// <summary>Builds the site in memory and records its addresses in content/urls.lock, which later builds keep.</summary>
+    private static int UrlsUpdate(BuildOptions options, Reporter reporter)
+    {
+        var snapshot = new SiteBuilder(options, BuildMode.Memory) { Progress = new ReporterProgress(reporter) }.Build();
+        reporter.Diagnostics(snapshot.Diagnostics);
+        var lockFile = Path.Combine(options.ContentDir, GeneratedFiles.UrlsLockFile);
+        if (!snapshot.Succeeded)
+        {
+            reporter.Failed($"urls update failed: {Why(snapshot.Diagnostics, options.Strict)}; {lockFile} was left as it was. Fix the problems above and run it again.");
+            return ExitCodes.ContentErrors;
+        }
+
+        var (added, removed) = PublishedUrls.Update(options.ContentDir, snapshot.Addresses);
+        reporter.Done($"Wrote {lockFile}: {snapshot.Addresses.Count} addresses ({added} new, {removed} no longer kept). Commit it with the content.");
+        return ExitCodes.Ok;
     }
 
     private static int Check(CommandLine.Check check, Reporter reporter)

@@ -12,6 +12,7 @@ internal static class CommandLine
           build             build the site into the output folder
           serve             build, serve at http://127.0.0.1:1990/ and rebuild on every save
           check             validate everything build does, and list external links; writes no site
+          urls update       record every address the site publishes in content/urls.lock (after a deploy)
           new               create a page or a person's record, or add an event to the timeline ('blackjanuary new --help')
           init [DIR]        start a new site in an empty folder ('blackjanuary init --help')
           theme copy [DIR]  write the built-in theme into templates/, to change it as a whole
@@ -75,6 +76,8 @@ internal static class CommandLine
 
     public sealed record Check(BuildOptions Options, Verbosity Verbosity, bool External) : SiteCommand(Options, Verbosity);
 
+    public sealed record UrlsUpdate(BuildOptions Options, Verbosity Verbosity) : SiteCommand(Options, Verbosity);
+
     public static Result Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
@@ -88,16 +91,21 @@ internal static class CommandLine
         }
 
         var command = args[0];
-        if (command is not ("build" or "serve" or "check"))
+        if (command is not ("build" or "serve" or "check" or "urls"))
         {
-            return new Invalid($"unknown command '{command}'; the commands are build, serve, check, new, init and theme");
+            return new Invalid($"unknown command '{command}'; the commands are build, serve, check, urls, new, init and theme");
+        }
+
+        if (command == "urls" && (args.Count < 2 || args[1] != "update"))
+        {
+            return new Invalid("'urls' has one command: 'urls update', which records the site's addresses in content/urls.lock");
         }
 
         var options = new BuildOptions();
         var given = new HashSet<string>(StringComparer.Ordinal);
         var verbosity = Verbosity.Normal;
         var (port, portGiven, open, external) = (DefaultPort, false, false, false);
-        for (var i = 1; i < args.Count; i++)
+        for (var i = command == "urls" ? 2 : 1; i < args.Count; i++)
         {
             var arg = args[i];
             switch (arg)
@@ -180,6 +188,7 @@ internal static class CommandLine
         {
             "build" => new Build(options, verbosity) { Given = given },
             "serve" => new Serve(options, verbosity, port, portGiven, open) { Given = given },
+            "urls" => new UrlsUpdate(options, verbosity) { Given = given },
             _ => new Check(options, verbosity, external) { Given = given },
         };
     }

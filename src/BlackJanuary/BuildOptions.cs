@@ -11,6 +11,12 @@ public sealed record BuildOptions(
     string? CacheDir = null)
 {
     /// <summary>
+    /// Whether the build fails when an address of content/urls.lock is gone (the default). Off
+    /// only for 'urls update', which builds the site to write the lock anew.
+    /// </summary>
+    public bool KeepLockedUrls { get; init; } = true;
+
+    /// <summary>
     /// Where images made by earlier builds are kept (--cache): '.blackjanuary/cache' in the site's
     /// root, the folder that holds the content folder, as Hugo keeps 'resources/_gen' beside its content.
     /// </summary>

@@ -93,6 +93,7 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
         var strings = UiStrings.Load(templateRoots, diagnostics, _session?.Files);
         var assets = AssetManifest.Build(templateRoots, diagnostics, _session?.Files);
         var pages = 0;
+        IReadOnlyList<PublishedAddress> addresses = [];
         if (site is not null && !diagnostics.HasErrors)
         {
             strings.Check(site.Config, diagnostics);
@@ -115,12 +116,12 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
 
             foreach (var asset in assets.All)
             {
-                files.Add(asset.OutputPath, SiteFile.CopyOf(asset.SourceFile), asset.SourceFile);
+                files.Add(asset.OutputPath, SiteFile.CopyOf(asset.SourceFile), asset.SourceFile, lasting: false);
             }
 
             foreach (var media in site.Media.Where(m => m.Raster is null))
             {
-                files.Add(media.OutputPath, SiteFile.CopyOf(media.SourceFile), media.SourceFile);
+                files.Add(media.OutputPath, SiteFile.CopyOf(media.SourceFile), media.SourceFile, lasting: true);
             }
 
             if (MediaStage.HasRasters(site))
@@ -134,29 +135,43 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
             {
                 if (!unstorable.Contains(made.SourceFile) || made.IsOriginal)
                 {
-                    files.Add(made.OutputPath, SiteFile.CopyOf(made.CacheFile), made.SourceFile);
+                    files.Add(made.OutputPath, SiteFile.CopyOf(made.CacheFile), made.SourceFile, lasting: made.IsOriginal);
                 }
             }
 
             Progress?.Report("Making the sitemap, feed and other site files");
             foreach (var (path, text) in SiteFiles.All(site, _session))
             {
-                files.Add(path, SiteFile.Generated(text), $"the generated {path}");
+                files.Add(path, SiteFile.Generated(text), $"the generated {path}", lasting: !GeneratedFiles.IsForHosts(path));
+            }
+
+            foreach (var (path, text, source) in Redirects.Files(site, diagnostics))
+            {
+                files.Add(path, SiteFile.Generated(text), source, lasting: !GeneratedFiles.IsForHosts(path));
             }
 
             Progress?.Report("Making the search index");
             foreach (var (path, text) in SearchIndex.Files(site, _session))
             {
-                files.Add(path, SiteFile.Generated(text), "the search index");
+                files.Add(path, SiteFile.Generated(text), "the search index", lasting: false);
             }
 
             pages = rendered.Count;
+            addresses = PublishedUrls.Of(files.Lasting(), options.ContentDir);
+            files.Add(GeneratedFiles.PublishedUrlsFile, SiteFile.Generated(PublishedUrls.Manifest(site.Config, addresses)), $"the generated {GeneratedFiles.PublishedUrlsFile}", lasting: false);
+            if (options.KeepLockedUrls)
+            {
+                PublishedUrls.Check(options.ContentDir, addresses, site.Withdrawn, diagnostics, _session?.Files);
+            }
         }
 
         var output = files.Check(diagnostics, _session);
         _session?.End();
         var succeeded = !Failed(diagnostics, options.Strict);
-        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? output : new Dictionary<string, SiteFile>(), pages, _session?.Made("templates.pages") ?? pages);
+        return new SiteSnapshot(diagnostics.Sorted(), succeeded, site, succeeded ? output : new Dictionary<string, SiteFile>(), pages, _session?.Made("templates.pages") ?? pages)
+        {
+            Addresses = succeeded ? addresses : [],
+        };
     }
 
     private static bool Failed(DiagnosticBag diagnostics, bool strict) =>

@@ -1,5 +1,6 @@
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Reading;
+using BlackJanuary.Model;
 
 namespace BlackJanuary.Content;
 
@@ -7,7 +8,7 @@ namespace BlackJanuary.Content;
 internal static class ContentFolder
 {
     /// <summary>What a content folder may hold; the build reads nothing else in it (hidden entries aside).</summary>
-    private static readonly IReadOnlyList<string> ContentEntries = ["site.yaml", "pages", "timeline.yaml", "people", "people.csv", "media", "templates"];
+    private static readonly IReadOnlyList<string> ContentEntries = ["site.yaml", "pages", "timeline.yaml", "people", "people.csv", "media", "templates", GeneratedFiles.UrlsLockFile];
 
     /// <summary>
     /// Warns about each entry of the content folder the build does not read: 'timeline.yml' or

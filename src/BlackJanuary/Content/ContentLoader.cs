@@ -50,7 +50,7 @@ public static class ContentLoader
         var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, session);
         var navs = Navigation.Navs(localized, config, session);
         var register = Register.Add(records, localized, timelines, config, media, today ?? DateOnly.FromDateTime(DateTime.UtcNow), contentDir, diagnostics, session);
-        var site = new Site(config, register.Pages, register.Timelines, navs, Shown(media, records, register, config)) { People = register.People };
+        var site = new Site(config, register.Pages, register.Timelines, navs, Shown(media, records, register, config)) { People = register.People, Withdrawn = register.Withdrawn };
         if (timeline.Count > 0 && site.TimelinePage is null)
         {
             diagnostics.Warning(DiagnosticCodes.TimelineNotShown, new SourceLocation(timelineFile),

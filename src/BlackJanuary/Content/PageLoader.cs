@@ -8,7 +8,7 @@ namespace BlackJanuary.Content;
 /// <summary>Loads pages/: each Markdown file with its front matter into a <see cref="Page"/> at its URL in the default language.</summary>
 internal static class PageLoader
 {
-    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra", "content_warning"];
+    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra", "content_warning", "aliases"];
 
     internal static List<Page> Load(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
@@ -76,6 +76,7 @@ internal static class PageLoader
         var tags = fields.Texts("tags");
         var contentWarning = fields.Text("content_warning") ?? "";
         var extra = fields.Data("extra");
+        var aliases = Aliases.Read(fields.LocatedTexts("aliases"), diagnostics);
         fields.WarnUnknownKeys(PageKeys);
         if (layout is not null && !IsLayoutName(layout))
         {
@@ -149,6 +150,7 @@ internal static class PageLoader
             Tags = tags,
             Extra = extra ?? Page.NoExtra,
             ContentWarning = contentWarning,
+            Aliases = aliases,
         };
     }
 

@@ -15,7 +15,7 @@ internal static class PeopleLoader
     public static readonly IReadOnlyList<string> PersonKeys =
     [
         "name", "names", "family_name", "given_name", "also_known_as", "born", "died", "age", "place", "residence", "occupation",
-        "photo", "photo_alt", "photo_credit", "events", "sources", "tags", "extra", "publish", "embargo_until", "withhold", "content_warning",
+        "photo", "photo_alt", "photo_credit", "events", "sources", "tags", "extra", "publish", "embargo_until", "withhold", "content_warning", "aliases",
     ];
 
     /// <summary>The columns of people.csv: the keys, a map's keys as 'names.az', one source as 'source' and 'source_url', the biography.</summary>
@@ -196,6 +196,7 @@ internal static class PeopleLoader
             PhotoLocation = fields.At("photo"),
             Events = fields.Texts("events"),
             Sources = fields.Sources(),
+            Aliases = Aliases.Read([.. fields.Texts("aliases").Select(t => (t, fields.At("aliases")))], diagnostics),
             Tags = fields.Texts("tags"),
             ContentWarning = fields.Localized("content_warning"),
             Extra = fields.Extra() ?? Page.NoExtra,

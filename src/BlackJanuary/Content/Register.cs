@@ -18,7 +18,11 @@ internal static class Register
     public const int PageSize = 100;
 
     /// <summary>What the register made: every page of the site, the events with their people, the published people.</summary>
-    internal sealed record Made(List<Page> Pages, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines, IReadOnlyList<Person> People);
+    internal sealed record Made(List<Page> Pages, IReadOnlyDictionary<string, IReadOnlyList<TimelineEvent>> Timelines, IReadOnlyList<Person> People)
+    {
+        /// <summary>The addresses the people kept out of view would have: see <see cref="Site.Withdrawn"/>.</summary>
+        public IReadOnlySet<string> Withdrawn { get; init; } = new HashSet<string>();
+    }
 
     /// <summary>What the checks and the privacy rules read: every record as written, the events, the media, the build's date.</summary>
     private sealed record CheckInputs(SiteConfig Config, Values<PeopleLoader.Record> Records, Values<string> Events, Values<string> Media, DateOnly Today);
@@ -83,7 +87,10 @@ internal static class Register
         }
 
         all.AddRange(lists.Pages);
-        return new Made(all, lists.Timelines, people);
+        var shown = people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var withdrawn = records.Select(r => r.Person.Id).Where(id => !shown.Contains(id))
+            .SelectMany(id => roots.Paths.Items.Select(root => root + id + "/")).ToHashSet(StringComparer.Ordinal);
+        return new Made(all, lists.Timelines, people) { Withdrawn = withdrawn };
     }
 
     private static Lists MakeLists(
@@ -169,6 +176,7 @@ internal static class Register
             TranslationKey = "people/" + person.Id,
             Person = person,
             ContentWarning = Person.TextIn(person.ContentWarning, language.Code, config.Language),
+            Aliases = [.. person.Aliases.Where(a => config.LanguageOfPath(a.Path).Code == language.Code)],
             Tags = person.Tags,
             Extra = person.Extra,
         };

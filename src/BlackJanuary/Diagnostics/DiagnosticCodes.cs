@@ -52,6 +52,8 @@ public static class DiagnosticCodes
     public const string LookAlikeAddress = "BJ2013";
     public const string DuplicatePersonId = "BJ2014";
     public const string UnknownEvent = "BJ2015";
+    public const string InvalidAlias = "BJ2020";
+    public const string InvalidUrlsLock = "BJ2021";
 
     // BJ3xxx: links and rendered content.
     public const string BrokenLink = "BJ3001";
@@ -68,6 +70,7 @@ public static class DiagnosticCodes
     public const string MarkdownTooSlow = "BJ3012";
     public const string MissingCredit = "BJ3013";
     public const string MissingSource = "BJ3014";
+    public const string LostAddress = "BJ3022";
     public const string InvalidLanguageAttribute = "BJ3030";
 
     // BJ4xxx: templates.

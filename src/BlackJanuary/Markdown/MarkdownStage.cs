@@ -115,7 +115,7 @@ public static partial class MarkdownStage
         {
             if (anchors.Problem(link.Path, link.Fragment) is { } problem)
             {
-                diagnostics.Warning(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
+                diagnostics.Error(DiagnosticCodes.BrokenLink, link.At, $"broken link '{link.Url}': {problem}; fix the link or the target");
             }
         }
     }
@@ -298,7 +298,7 @@ public static partial class MarkdownStage
         var resolution = targets.Resolve(page, url);
         if (resolution.Problem is not null)
         {
-            diagnostics.Warning(DiagnosticCodes.BrokenLink, location, $"broken link '{url}': {resolution.Problem}; fix the link or the target");
+            diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"broken link '{url}': {resolution.Problem}; fix the link or the target");
             return url;
         }
 

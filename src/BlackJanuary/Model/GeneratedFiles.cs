@@ -8,6 +8,18 @@ public static class GeneratedFiles
     public const string RobotsFile = "robots.txt";
     public const string HeadersFile = "_headers";
 
+    /// <summary>The redirects of the pages' aliases, for hosts that redirect themselves (Netlify, Cloudflare Pages).</summary>
+    public const string RedirectsFile = "_redirects";
+
+    /// <summary>Every lasting address of the build, one absolute URL a line (Output/PublishedUrls.cs).</summary>
+    public const string PublishedUrlsFile = "published-urls.txt";
+
+    /// <summary>The addresses a deployed site published, which every later build must keep: in the content folder, not the output (Output/PublishedUrls.cs).</summary>
+    public const string UrlsLockFile = "urls.lock";
+
+    /// <summary>Whether a file is read by hosts and never served, so that it has no address.</summary>
+    public static bool IsForHosts(string path) => path is HeadersFile or RedirectsFile;
+
     /// <summary>The register's published records for reuse, with their Frictionless description.</summary>
     public const string PeopleCsvFile = "people.csv";
     public const string PeopleJsonFile = "people.json";

@@ -41,6 +41,9 @@ public sealed record Page(
     /// <summary>The one empty map of pages without 'extra': pages that have none compare equal.</summary>
     public static readonly IReadOnlyDictionary<string, object> NoExtra = new Dictionary<string, object>();
 
+    /// <summary>'aliases': the addresses the page was once published at, each of which keeps leading to it.</summary>
+    public IReadOnlyList<PageAlias> Aliases { get; init; } = [];
+
     /// <summary>'content_warning': what the page shows that a reader may not want to see; its images stay closed until the reader opens them.</summary>
     public string ContentWarning { get; init; } = "";
 

@@ -58,6 +58,9 @@ public sealed record Person(string Id, string Name, SourceLocation Location)
     /// <summary>The site's own values for the record ('extra:'), passed to templates as written.</summary>
     public IReadOnlyDictionary<string, object> Extra { get; init; } = Page.NoExtra;
 
+    /// <summary>'aliases': the addresses the person's pages were once published at; each leads to the page in the language its path starts with.</summary>
+    public IReadOnlyList<PageAlias> Aliases { get; init; } = [];
+
     /// <summary>The biography in each language it is written in, by language code.</summary>
     public IReadOnlyDictionary<string, Biography> Biographies { get; init; } = new Dictionary<string, Biography>();
 

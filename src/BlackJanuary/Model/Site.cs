@@ -27,6 +27,7 @@ public sealed record Site(
         Navs = original.Navs;
         Media = original.Media;
         People = original.People;
+        Withdrawn = original.Withdrawn;
     }
 
     /// <summary>Whether the site has a register of names: people in people/ or people.csv, or a pages/people.md, even with no one published yet.</summary>
@@ -36,6 +37,13 @@ public sealed record Site(
 
     /// <summary>The register's published people, with what each withholds removed; the pages of the register show them.</summary>
     public IReadOnlyList<Person> People { get; init; } = [];
+
+    /// <summary>
+    /// The site paths the register's people kept out of view would have ('publish: false', an
+    /// embargo): an address that leaves the site because a family asked is no lost address
+    /// (<c>urls.lock</c>). Never shown: no template or output reads it.
+    /// </summary>
+    public IReadOnlySet<string> Withdrawn { get; init; } = new HashSet<string>();
 
     /// <summary>The events in the default language: ids, dates, sources and images are the same in every language.</summary>
     public IReadOnlyList<TimelineEvent> Timeline => Timelines[Config.Language];

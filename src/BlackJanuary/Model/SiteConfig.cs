@@ -46,6 +46,10 @@ public sealed record SiteConfig(
     public string PrefixOf(string code) =>
         code == Language && !DefaultLanguageInSubdir ? "" : code + "/";
 
+    /// <summary>The language whose URL tree a site path is in: the one its prefix names ("ru/…"), else the default.</summary>
+    public SiteLanguage LanguageOfPath(string sitePath) =>
+        Languages.FirstOrDefault(l => PrefixOf(l.Code) is { Length: > 0 } prefix && sitePath.StartsWith(prefix, StringComparison.Ordinal)) ?? DefaultLanguage;
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always ending in "/" ("/memorial/").</summary>
     public string BasePath => BaseUrl.AbsolutePath;
 

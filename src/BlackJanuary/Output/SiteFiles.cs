@@ -49,28 +49,8 @@ public static partial class SiteFiles
     /// With every language in its own folder nothing lives at the root, where visitors arrive: it
     /// sends them on to the default language's home, without a script (the CSP allows none).
     /// </summary>
-    public static string RootRedirect(Site site)
-    {
-        var c = site.Config;
-        var home = System.Net.WebUtility.HtmlEncode(c.PathFor(c.PrefixOf(c.Language)));
-        var title = System.Net.WebUtility.HtmlEncode(c.DefaultLanguage.Title);
-        return $"""
-            <!DOCTYPE html>
-            <html lang="{c.Language}">
-            <head>
-            <meta charset="utf-8">
-            <title>{title}</title>
-            <meta name="robots" content="noindex">
-            <meta http-equiv="refresh" content="0; url={home}">
-            <link rel="canonical" href="{System.Net.WebUtility.HtmlEncode(c.AbsoluteUrlFor(c.PrefixOf(c.Language)))}">
-            </head>
-            <body>
-            <p><a href="{home}">{title}</a></p>
-            </body>
-            </html>
-
-            """;
-    }
+    public static string RootRedirect(Site site) =>
+        Redirects.Page(site.Config, site.Config.Language, site.Config.DefaultLanguage.Title, site.Config.PrefixOf(site.Config.Language));
 
     /// <summary>
     /// A sitemap holds at most 50,000 addresses (sitemaps.org); a page's alternates in every

@@ -22,6 +22,9 @@ public sealed record SiteSnapshot(
 {
     /// <summary>The files a disk build wrote, once it swapped them in; 0 in memory.</summary>
     public int FilesWritten { get; init; }
+
+    /// <summary>Every address the site promises to keep (published-urls.txt), with the file that makes it; what 'urls update' records.</summary>
+    public IReadOnlyList<PublishedAddress> Addresses { get; init; } = [];
 }
 
 /// <summary>
@@ -41,13 +44,30 @@ internal sealed class SiteFileSet
     private IReadOnlyList<RenderedPage> _pages = [];
     private bool _pagesWritten;
     private readonly List<(string Path, SiteFile File, string Source)> _added = [];
+    private readonly List<(string Path, string Source)> _lasting = [];
 
     /// <summary>The rendered pages, each written to its output file.</summary>
     /// <param name="written">True when they are on disk already, written as they were rendered: only their paths are kept.</param>
     public void AddPages(IReadOnlyList<RenderedPage> pages, bool written) => (_pages, _pagesWritten) = (pages, written);
 
     /// <param name="source">What the file is made from, named in the error if another input wants its path.</param>
-    public void Add(string path, SiteFile file, string source) => _added.Add((path, file, source));
+    /// <param name="lasting">
+    /// Whether its address is one readers and other sites may keep (a document, a feed, a redirect),
+    /// rather than one named by its content (a fingerprinted asset, an image's size, the search
+    /// index) that pages always link to afresh. Every page is lasting.
+    /// </param>
+    public void Add(string path, SiteFile file, string source, bool lasting)
+    {
+        _added.Add((path, file, source));
+        if (lasting)
+        {
+            _lasting.Add((path, source));
+        }
+    }
+
+    /// <summary>The output paths of the lasting files (see <see cref="Add"/>), the pages first, each with what makes it.</summary>
+    public IEnumerable<(string Path, string Source)> Lasting() =>
+        _pages.Select(p => (p.OutputFile, p.Page.SourcePath)).Concat(_lasting);
 
     private int Count => _pages.Count + _added.Count;
 

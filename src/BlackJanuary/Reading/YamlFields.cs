@@ -160,14 +160,17 @@ public sealed class YamlFields
     }
 
     /// <summary>The texts of a list of plain values ("tags: [memory, baku]"); an item that is not one is reported and left out.</summary>
-    public IReadOnlyList<string> Texts(string key)
+    public IReadOnlyList<string> Texts(string key) => [.. LocatedTexts(key).Select(t => t.Text)];
+
+    /// <summary>The texts of a list of plain values, each with where it is written.</summary>
+    public IReadOnlyList<(string Text, SourceLocation At)> LocatedTexts(string key)
     {
-        var texts = new List<string>();
+        var texts = new List<(string, SourceLocation)>();
         foreach (var item in List(key))
         {
             if (item is YamlScalarNode { Value: { } text } && text.Trim().Length > 0)
             {
-                texts.Add(text.Trim());
+                texts.Add((text.Trim(), Locate(_file, _lineOffset + 1, item)));
             }
             else
             {

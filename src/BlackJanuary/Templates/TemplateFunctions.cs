@@ -149,7 +149,7 @@ internal static class TemplateFunctions
     }
 
     /// <summary>
-    /// A theme's links are checked like content's: a link to a page the site does not have is a
+    /// A theme's links are checked like content's: a link to a page the site does not have is an
     /// warning at the template line, not a 404 found by a visitor.
     /// </summary>
     private static void CheckPublished(TemplateContext context, string path, LinkTargets targets)
@@ -161,7 +161,7 @@ internal static class TemplateFunctions
         }
 
         var span = context.CurrentNode?.Span ?? default;
-        HtmlTemplateContext.ReadsOf(context).Diagnostics.Warning(DiagnosticCodes.BrokenLink, TemplateSet.Locate(span, context.CurrentSourceFile ?? ""),
+        HtmlTemplateContext.ReadsOf(context).Diagnostics.Error(DiagnosticCodes.BrokenLink, TemplateSet.Locate(span, context.CurrentSourceFile ?? ""),
             $"broken link: the template links to /{sitePath.TrimStart('/')}, which the site does not publish; add that page, or use find_page to link only when it exists");
     }
 

@@ -50,14 +50,14 @@ public class CheckCommandTests
         var run = Check(site);
         string[] expected =
         [
-            "content/pages/about.md(4,5): warning BJ3001: broken link 'missing.md'",
-            "content/pages/about.md(4,28): warning BJ3001: broken link 'history.md#no-such-part'",
+            "content/pages/about.md(4,5): error BJ3001: broken link 'missing.md'",
+            "content/pages/about.md(4,28): error BJ3001: broken link 'history.md#no-such-part'",
             "content/pages/about.md(4,73): warning BJ3009: external link 'https:/half-written' is malformed",
             "content/pages/about.md(6,1): warning BJ3007: image '/media/bridge.png' has no alt text",
             "content/pages/history.md(3,8): error BJ3006: image 'media/brige.png' is not a file in content/media/; did you mean 'media/bridge.png'?",
             "content/pages/history.md(3,8): warning BJ3007: ",
             "content/pages/history.md(2,8): warning BJ3008: this page has the same title as about.md",
-            "templates/partials/nav.html(1,18): warning BJ3001: broken link: the template links to /contact/",
+            "templates/partials/nav.html(1,18): error BJ3001: broken link: the template links to /contact/",
         ];
         foreach (var line in expected)
         {
@@ -72,13 +72,27 @@ public class CheckCommandTests
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
-            ["content/pages/about.md"] = "---\ntitle: About\n---\nSee [nowhere](missing.md).\n",
+            ["content/pages/about.md"] = "---\ntitle: About\nsumary: a typo\n---\nSee [home](index.md).\n",
         });
         var run = Check(site);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("warning BJ3001", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("warning BJ2006", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Checked 3 pages", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, Check(site, "--strict").ExitCode);
+    }
+
+    [Fact]
+    public void A_broken_internal_link_or_anchor_fails_check_without_strict()
+    {
+        using var site = new FixtureSite(new Dictionary<string, string>
+        {
+            ["content/pages/about.md"] = "---\ntitle: About\n---\n## Here\n\nSee [here](#here), [there](#there) and [nowhere](missing.md).\n",
+        });
+        var run = Check(site);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/about.md(6,20): error BJ3001: broken link '#there': /about/ has no anchor #there", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(6,40): error BJ3001: broken link 'missing.md'", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, run.Stderr.Split("BJ3001").Length - 1);
     }
 
     [Fact]

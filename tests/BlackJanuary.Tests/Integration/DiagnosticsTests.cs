@@ -267,20 +267,19 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void Broken_internal_links_are_warnings_at_the_link()
+    public void Broken_internal_links_and_anchors_fail_the_build_at_the_link()
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
             ["content/pages/about.md"] = "---\ntitle: About\n---\n# About\n\nSee [the missing page](missing.md),\nthe [home](index.md) and [a bad anchor](index.md#nowhere) and [gone](/gone/).\n",
         });
         var run = site.Build();
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("content/pages/about.md(6,5): warning BJ3001: broken link 'missing.md': there is no page missing.md (or it is a draft)", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("content/pages/about.md(7,26): warning BJ3001: broken link 'index.md#nowhere': / has no anchor #nowhere", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("content/pages/about.md(7,63): warning BJ3001: broken link '/gone/': nothing in the site is published at /gone/", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/about.md(6,5): error BJ3001: broken link 'missing.md': there is no page missing.md (or it is a draft)", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(7,26): error BJ3001: broken link 'index.md#nowhere': / has no anchor #nowhere", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("content/pages/about.md(7,63): error BJ3001: broken link '/gone/': nothing in the site is published at /gone/", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, run.Stderr.Split("BJ3001").Length - 1);
-        // A page that exists is linked even when the anchor does not: the reader lands on the page.
-        Assert.Contains("<a href=\"/sub/#nowhere\">a bad anchor</a>", site.Read("about/index.html"), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.Output), "a build with a broken link must not write the site");
     }
 
     [Fact]
@@ -313,15 +312,15 @@ public class DiagnosticsTests
     }
 
     [Fact]
-    public void A_theme_link_to_a_page_the_site_lacks_is_a_warning_at_the_template_line()
+    public void A_theme_link_to_a_page_the_site_lacks_fails_the_build_at_the_template_line()
     {
         using var site = new FixtureSite(new Dictionary<string, string>
         {
             ["templates/layouts/home.html"] = "<h1>{{ page.title }}</h1>\n<a href=\"{{ url \"sources/\" }}\">Sources</a>\n{{ p = find_page \"sources/\" }}{{ if p }}<a href=\"{{ p.url }}\">{{ p.title }}</a>{{ end }}",
         });
         var run = site.Build();
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("templates/layouts/home.html(2,13): warning BJ3001: broken link: the template links to /sources/, which the site does not publish;", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("templates/layouts/home.html(2,13): error BJ3001: broken link: the template links to /sources/, which the site does not publish;", run.Stderr, StringComparison.Ordinal);
         Assert.Single(run.Stderr.Split('\n'), l => l.Contains("BJ3001", StringComparison.Ordinal));
 
         site.Write("content/pages/sources.md", "---\ntitle: Our sources\n---\n");

@@ -98,7 +98,7 @@ public class SilentLossTests
 
         var entry = path.Split('/')[1];
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains($"content/{entry}: warning BJ2011: the build does not read '{entry}', so nothing of it is published; a content folder holds site.yaml, pages, timeline.yaml, people, people.csv, media, templates{hint}\n", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"content/{entry}: warning BJ2011: the build does not read '{entry}', so nothing of it is published; a content folder holds site.yaml, pages, timeline.yaml, people, people.csv, media, templates, urls.lock{hint}\n", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, site.Build("--strict").ExitCode);
     }
 

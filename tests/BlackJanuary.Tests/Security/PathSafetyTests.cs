@@ -275,7 +275,7 @@ public class PathSafetyTests
     {
         var diagnostics = new DiagnosticBag();
         var files = new SiteFileSet();
-        files.Add(path, SiteFile.Generated("x"), "a test");
+        files.Add(path, SiteFile.Generated("x"), "a test", lasting: true);
         Assert.Empty(files.Check(diagnostics, session: null));
         Assert.Equal(DiagnosticCodes.UnsafePath, Assert.Single(diagnostics.Sorted()).Code);
     }

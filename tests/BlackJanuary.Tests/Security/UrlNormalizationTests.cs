@@ -117,7 +117,7 @@ public class UrlNormalizationTests
     {
         using var site = Site("trusted_html",
             "<a href=\"/&#x5C;elsewhere.example/\">a</a> <a href='/about/'>b</a> <a href=\"java&#x09;script:alert(1)\">c</a> "
-            + "<img src=\"//elsewhere.example/p.png\" alt=\"d\"> [e](/sub/news/) <video poster=\"/&#x5C;elsewhere.example/v.png\"></video>\n");
+            + "<img src=\"//elsewhere.example/p.png\" alt=\"d\"> [e](/news/) <video poster=\"/&#x5C;elsewhere.example/v.png\"></video>\n");
 
         site.Build();
         var feed = site.Read("feed.xml");
