@@ -128,7 +128,7 @@ public static class App
             using var client = new HttpClient();
             client.DefaultRequestHeaders.UserAgent.ParseAdd($"blackjanuary/{Generator.Version} (link check)");
             var results = ExternalLinks.FetchAsync(external, client, maxParallel: 8, TimeSpan.FromSeconds(15), CancellationToken.None).GetAwaiter().GetResult();
-            diagnostics.AddRange(results.Select(r => r.Diagnostic).OfType<Diagnostic>());
+            diagnostics.AddRange(ExternalLinks.Report(results, ExternalLinks.CitedSources(snapshot.Site!)));
             var limited = results.Where(r => r.Status == ExternalLinkStatus.RateLimited).Select(r => r.Link.Url).ToList();
             note = $"{external.Count} external link(s) fetched" + (limited.Count > 0 ? $", {limited.Count} not checked (rate limited: {string.Join(", ", limited)})" : "");
         }

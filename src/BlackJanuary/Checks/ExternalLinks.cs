@@ -21,6 +21,9 @@ public enum ExternalLinkStatus
     NotChecked,
 }
 
+/// <summary>A source that cites an address, at the event or person that cites it; <see cref="Archived"/> is "" without an archived copy.</summary>
+public sealed record CitedSource(string Url, string Archived, SourceLocation At);
+
 /// <summary>What asking for one external link gave; <see cref="Detail"/> reads after the link ("answered 404").</summary>
 public sealed record ExternalLinkResult(ExternalLink Link, ExternalLinkStatus Status, string Detail)
 {
@@ -40,8 +43,8 @@ public static class ExternalLinks
 {
     /// <summary>
     /// Every external URL of <paramref name="site"/>, once each, in content order: links, images and
-    /// autolinks in pages and event bodies, event sources, page share images, and site.yaml's image
-    /// and nav. Raw HTML is not read (it is escaped unless markdown.unsafe_html is on).
+    /// autolinks in pages and event bodies, the sources of events and people with their archived
+    /// copies, page share images, and site.yaml's image and nav. Raw HTML is not read (it is escaped unless markdown.unsafe_html is on).
     /// </summary>
     public static IReadOnlyList<ExternalLink> Collect(Site site)
     {
@@ -53,10 +56,7 @@ public static class ExternalLinks
             found.AddRange(e.ExternalLinks);
         }
 
-        foreach (var e in site.Timeline)
-        {
-            found.AddRange(e.Sources.Select(s => new WrittenLink(s.Url, e.Location)));
-        }
+        found.AddRange(CitedSources(site).SelectMany(s => new[] { new WrittenLink(s.Url, s.At), new WrittenLink(s.Archived, s.At) }));
 
         found.Add(new WrittenLink(site.Config.Image, site.Config.ImageLocation));
         found.AddRange(site.Config.NavLinks);
@@ -66,6 +66,52 @@ public static class ExternalLinks
             .GroupBy(f => f.Url, f => f.At, StringComparer.Ordinal)
             .Select(g => new ExternalLink(g.Key, g.Distinct().ToList()))
             .ToList();
+    }
+
+    /// <summary>Every source of the timeline and of the published people that gives an address, in content order.</summary>
+    public static IReadOnlyList<CitedSource> CitedSources(Site site) =>
+        site.Timeline.SelectMany(e => e.Sources.Select(s => (Source: s, At: e.Location)))
+            .Concat(site.People.SelectMany(p => p.Sources.Select(s => (Source: s, At: p.Location))))
+            .Where(c => c.Source.Url.Length > 0)
+            .Select(c => new CitedSource(c.Source.Url, c.Source.Archived, c.At))
+            .ToList();
+
+    /// <summary>
+    /// What fetching the links means, as diagnostics: a broken link (BJ3010), or, for a source's
+    /// original that readers can still read in its archived copy, that (BJ3021); and, since a site
+    /// may go away at any time, each source's address that has no archived copy yet (BJ3020).
+    /// Each address is reported once, at the first place it is written or cited.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Report(IReadOnlyList<ExternalLinkResult> results, IReadOnlyList<CitedSource> sources)
+    {
+        var byUrl = results.GroupBy(r => r.Link.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var archives = sources.Where(s => s.Archived.Length > 0).GroupBy(s => s.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var report = new List<Diagnostic>();
+        foreach (var result in results.Where(r => r.Status == ExternalLinkStatus.Broken))
+        {
+            if (!archives.TryGetValue(result.Link.Url, out var source))
+            {
+                report.Add(result.Diagnostic!);
+                continue;
+            }
+
+            var copy = byUrl.TryGetValue(source.Archived, out var fetched) && fetched.Status == ExternalLinkStatus.Broken
+                ? $"but its archived copy '{source.Archived}' {fetched.Detail} too (BJ3010); save the page again in a web archive if it can still be found, or find another copy"
+                : $"readers can still use its archived copy '{source.Archived}', linked beside it; keep the source, and give the original's new address in 'url' if it has moved";
+            report.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.BrokenArchivedSource, source.At,
+                $"source '{result.Link.Url}' {result.Detail}; {copy}"));
+        }
+
+        foreach (var source in sources.Where(s => s.Archived.Length == 0).DistinctBy(s => s.Url, StringComparer.Ordinal))
+        {
+            if (!archives.ContainsKey(source.Url))
+            {
+                report.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UnarchivedSource, source.At,
+                    $"source '{source.Url}' has no archived copy, and its site may change or go away; save it in a web archive (for example at https://web.archive.org/save) and add 'archived:' with the copy's address (in people.csv the column 'source_archived'), such as https://web.archive.org/web/YYYYMMDDhhmmss/{source.Url}"));
+            }
+        }
+
+        return report;
     }
 
     /// <summary>Warns, at every place it is written, about each link that is not a full http(s) or mailto: address.</summary>

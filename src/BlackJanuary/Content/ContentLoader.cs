@@ -49,7 +49,9 @@ public static class ContentLoader
         var localized = Directory.Exists(pagesDir) ? Localization.Localize(pages, config, pagesDir, search, diagnostics, session) : pages;
         var timelines = TimelineLoader.Timelines(timeline, config, diagnostics, session);
         var navs = Navigation.Navs(localized, config, session);
-        var register = Register.Add(records, localized, timelines, config, media, today ?? DateOnly.FromDateTime(DateTime.UtcNow), contentDir, diagnostics, session);
+        var buildDate = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        Sources.CheckAccessed(timeline.SelectMany(e => e.Sources).Concat(records.SelectMany(r => r.Person.Sources)), buildDate, diagnostics, session);
+        var register = Register.Add(records, localized, timelines, config, media, buildDate, contentDir, diagnostics, session);
         var site = new Site(config, register.Pages, register.Timelines, navs, Shown(media, records, register, config)) { People = register.People, Withdrawn = register.Withdrawn };
         if (timeline.Count > 0 && site.TimelinePage is null)
         {

@@ -18,11 +18,11 @@ internal static class PeopleLoader
         "photo", "photo_alt", "photo_credit", "events", "sources", "tags", "extra", "publish", "embargo_until", "withhold", "content_warning", "aliases",
     ];
 
-    /// <summary>The columns of people.csv: the keys, a map's keys as 'names.az', one source as 'source' and 'source_url', the biography.</summary>
+    /// <summary>The columns of people.csv: the keys, a map's keys as 'names.az', one source as 'source', 'source_url', 'source_archived' and 'source_accessed', the biography.</summary>
     public static readonly IReadOnlyList<string> CsvColumns =
     [
         "id", .. PersonKeys.Where(k => k is not ("names" or "sources" or "extra")), "names.*", "family_name.*", "given_name.*", "place.*", "residence.*", "occupation.*", "extra.*",
-        "source", "source_url", "biography", "biography.*",
+        "source", "source_url", "source_archived", "source_accessed", "biography", "biography.*",
     ];
 
     /// <summary>The fields a record may withhold ('withhold: [photo, born]'). Its id and name stay: a record kept whole out of view has 'publish: false'.</summary>

@@ -149,17 +149,20 @@ internal sealed class CsvPersonFields(CsvRow row, CsvTable table, DiagnosticBag 
         }
     }
 
+    /// <summary>One source, in the columns 'source', 'source_url', 'source_archived' and 'source_accessed'.</summary>
     public override IReadOnlyList<Source> Sources()
     {
         var url = Text("source_url") ?? "";
-        if (!Content.Sources.IsValidUrl(url, At("source_url"), diagnostics))
+        if (!Content.Sources.IsValidUrl(url, "url", At("source_url"), diagnostics))
         {
             return [];
         }
 
+        var archived = Content.Sources.Archived(Text("source_archived") ?? "", url, "source_url", At("source_archived"), diagnostics);
+        var accessed = Content.Sources.Accessed(Text("source_accessed"), At("source_accessed"), diagnostics);
         if (Text("source") is { } title)
         {
-            return [new Source(title, url)];
+            return [new Source(title, url) { Archived = archived, Accessed = accessed, AccessedLocation = accessed is null ? default : At("source_accessed") }];
         }
 
         if (url.Length > 0)

@@ -70,6 +70,8 @@ public static class DiagnosticCodes
     public const string MarkdownTooSlow = "BJ3012";
     public const string MissingCredit = "BJ3013";
     public const string MissingSource = "BJ3014";
+    public const string UnarchivedSource = "BJ3020";
+    public const string BrokenArchivedSource = "BJ3021";
     public const string LostAddress = "BJ3022";
     public const string InvalidLanguageAttribute = "BJ3030";
 

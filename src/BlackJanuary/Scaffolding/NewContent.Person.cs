@@ -122,7 +122,7 @@ public static partial class NewContent
             valid = false;
         }
 
-        valid &= url is null || (IsUsableText("source url", url, location, diagnostics) && Content.Sources.IsValidUrl(url, location, diagnostics));
+        valid &= url is null || (IsUsableText("source url", url, location, diagnostics) && Content.Sources.IsValidUrl(url, "url", location, diagnostics));
         return valid ? new WantedPerson(id, name, born, died, place, source, url) : null;
     }
 

@@ -15,6 +15,8 @@ internal static partial class TemplateModel
             {
                 ["title"] = s.Title, ["url"] = s.Url, ["lang"] = s.Language, ["publisher"] = s.Publisher,
                 ["date_iso"] = s.Date?.Iso ?? "", ["date_text"] = s.Date is { } published ? language.Format(published) : "",
+                ["archived"] = s.Archived, ["version_date"] = s.VersionDate?.Iso ?? "",
+                ["accessed_iso"] = s.Accessed?.Iso ?? "", ["accessed_text"] = s.Accessed is { } accessed ? language.Format(accessed) : "",
                 IsReadOnly = true,
             });
         }
