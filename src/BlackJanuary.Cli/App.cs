@@ -64,6 +64,7 @@ public static class App
             CommandLine.Build => Build(site.Options, reporter),
             CommandLine.Check check => Check(check with { Options = site.Options }, reporter),
             CommandLine.Serve serve => DevServer.Run(serve with { Options = site.Options }, reporter),
+            CommandLine.Archive archive => Archive(archive with { Options = site.Options }, reporter),
             _ => throw new UnreachableException(),
         };
     }
@@ -91,6 +92,26 @@ public static class App
         }
 
         reporter.Failed($"Build failed: {Why(result.Diagnostics, options.Strict)}; {options.OutputDir} was left as it was ({ms} ms). Fix the problems above and build again.");
+        return ExitCodes.ContentErrors;
+    }
+
+    private static int Archive(CommandLine.Archive archive, Reporter reporter)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = SiteArchiver.Run(archive.Options, archive.Output, archive.Offline, new ReporterProgress(reporter));
+        reporter.Diagnostics(result.Diagnostics);
+        var ms = clock.ElapsedMilliseconds;
+        if (result.Succeeded)
+        {
+            var warnings = result.Diagnostics.Count;
+            reporter.Done($"Archived {result.Pages} pages ({result.Files} files) into {result.Archive}" +
+                (archive.Offline is { } offline ? $", with an offline copy in {offline}" : "") + $" in {ms} ms" +
+                (warnings > 0 ? $", {warnings} warning(s)" : "") + ".");
+            return ExitCodes.Ok;
+        }
+
+        var kept = result.Archive is null ? "no archive was written" : $"{result.Archive} was written, the offline copy was not";
+        reporter.Failed($"Archive failed: {Why(result.Diagnostics, archive.Options.Strict)}; {kept} ({ms} ms). Fix the problems above and archive again.");
         return ExitCodes.ContentErrors;
     }
 

@@ -8,6 +8,9 @@ public static class GeneratedFiles
     public const string RobotsFile = "robots.txt";
     public const string HeadersFile = "_headers";
 
+    /// <summary>Files a host reads for its own settings (headers, redirects: Netlify, Cloudflare Pages) and never serves at an address.</summary>
+    public static bool IsHostSettings(string path) => path is HeadersFile or "_redirects";
+
     /// <summary>The register's published records for reuse, with their Frictionless description.</summary>
     public const string PeopleCsvFile = "people.csv";
     public const string PeopleJsonFile = "people.json";
