@@ -46,7 +46,7 @@ public sealed class ArchivedSite : IDisposable
 
     public ArchivedSite()
     {
-        Site.WriteBytes("content/media/mill.jpg", TestImages.Jpeg(1200, 800));
+        Site.WriteBytes("content/media/mill.jpg", TestImages.Jpeg(480, 320));
         Build = Site.Build("--now", Now);
         First = Archiving("--output", Archive, "--offline", Offline);
         Second = Archiving("--output", Again);
@@ -266,6 +266,7 @@ public sealed class ArchiveTests(ArchivedSite archived) : IClassFixture<Archived
         var home = File.ReadAllText(Path.Combine(archived.Offline, "index.html"));
         Assert.Contains("href=\"history/mill/index.html\"", home, StringComparison.Ordinal);
         Assert.Contains("href=\"timeline/index.html#the-mill-burns\"", home, StringComparison.Ordinal);
+        Assert.Contains(" srcset=\"media/", home, StringComparison.Ordinal);
     }
 
     [Fact]
