@@ -21,7 +21,6 @@ public static class Wacz
     public const string PackagePath = "datapackage.json";
     public const string DigestPath = "datapackage-digest.json";
 
-
     /// <summary>What the archive says of the site: where it is served, its title, and the build date every record is dated.</summary>
     public sealed record SiteInfo(Uri BaseUrl, string Title, DateOnly Date);
 
@@ -49,7 +48,8 @@ public static class Wacz
             var entry = Entry(zip, WarcPath, site.Date, CompressionLevel.NoCompression);
             using (var warc = new HashingStream(entry.Open()))
             {
-                var infoId = Warc.RecordId("warcinfo " + site.BaseUrl);
+                // Named by what they hold and when: an archive of the same site on another day has records of its own.
+                var infoId = Warc.RecordId($"warcinfo {site.BaseUrl} {date} {software}");
                 warc.Write(Warc.Info(infoId, date, Path.GetFileName(WarcPath),
                 [
                     ("software", software),
@@ -64,7 +64,7 @@ public static class Wacz
                     var url = UrlOf(site.BaseUrl, path);
                     var type = ContentTypes.Of(path);
                     var digest = Warc.Sha256(payload);
-                    var record = Warc.Response(Warc.RecordId($"response {url} {digest}"), infoId, date, url, type, payload);
+                    var record = Warc.Response(Warc.RecordId($"response {url} {date} {digest}"), infoId, date, url, type, payload);
                     var offset = warc.Length;
                     warc.Write(record);
                     // The fields and their order of warcio's and pywb's CDXJ, numbers as strings as theirs.
