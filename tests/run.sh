@@ -32,6 +32,12 @@ if [ ! -f "$VNU_JAR" ]; then
   echo "Installing vnu-jar (Nu Html Checker) into $vnu_dir…"
   mkdir -p "$vnu_dir" && npm install --silent --no-fund --no-audit --prefix "$vnu_dir" vnu-jar@26.9.27 >/dev/null
 fi
+# Webrecorder's warcio reads the archive's WARC records and indexes them again (ArchiveTests).
+warcio_dir="${XDG_CACHE_HOME:-$HOME/.cache}/blackjanuary/warcio"
+if [ ! -f "$warcio_dir/node_modules/warcio/dist/index.js" ]; then
+  echo "Installing warcio into $warcio_dir…"
+  mkdir -p "$warcio_dir" && npm install --silent --no-fund --no-audit --prefix "$warcio_dir" warcio@2.4.11 >/dev/null
+fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)

@@ -66,6 +66,7 @@ public static class App
             CommandLine.Check check => Check(check with { Options = site.Options }, reporter),
             CommandLine.UrlsUpdate => UrlsUpdate(site.Options with { KeepLockedUrls = false }, reporter),
             CommandLine.Serve serve => DevServer.Run(serve with { Options = site.Options }, reporter),
+            CommandLine.Archive archive => Archive(archive with { Options = site.Options }, reporter),
             _ => throw new UnreachableException(),
         };
     }
@@ -111,6 +112,26 @@ public static class App
         var (added, removed) = PublishedUrls.Update(options.ContentDir, snapshot.Addresses);
         reporter.Done($"Wrote {lockFile}: {snapshot.Addresses.Count} addresses ({added} new, {removed} no longer kept). Commit it with the content.");
         return ExitCodes.Ok;
+    }
+
+    private static int Archive(CommandLine.Archive archive, Reporter reporter)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = SiteArchiver.Run(archive.Options, archive.Output, archive.Offline, new ReporterProgress(reporter));
+        reporter.Diagnostics(result.Diagnostics);
+        var ms = clock.ElapsedMilliseconds;
+        if (result.Succeeded)
+        {
+            var warnings = result.Diagnostics.Count;
+            reporter.Done($"Archived {result.Pages} pages ({result.Files} files) into {result.Archive}" +
+                (archive.Offline is { } offline ? $", with an offline copy in {offline}" : "") + $" in {ms} ms" +
+                (warnings > 0 ? $", {warnings} warning(s)" : "") + ".");
+            return ExitCodes.Ok;
+        }
+
+        var kept = result.Archive is null ? "no archive was written" : $"{result.Archive} was written, the offline copy was not";
+        reporter.Failed($"Archive failed: {Why(result.Diagnostics, archive.Options.Strict)}; {kept} ({ms} ms). Fix the problems above and archive again.");
+        return ExitCodes.ContentErrors;
     }
 
     private static int Check(CommandLine.Check check, Reporter reporter)

@@ -13,15 +13,16 @@ internal static class CommandLine
           serve             build, serve at http://127.0.0.1:1990/ and rebuild on every save
           check             validate everything build does, and list external links; writes no site
           urls update       record every address the site publishes in content/urls.lock (after a deploy)
+          archive           write the built site as one WACZ web archive, and an offline copy with --offline
           new               create a page or a person's record, or add an event to the timeline ('blackjanuary new --help')
           init [DIR]        start a new site in an empty folder ('blackjanuary init --help')
           theme copy [DIR]  write the built-in theme into templates/, to change it as a whole
 
-        Options of build, serve and check:
+        Options of build, serve, check, urls update and archive:
           --content DIR     content folder (site.yaml, pages/, timeline.yaml, media/)
                             [the site's around the current folder: see below]
           --templates DIR   theme folder, else the theme built in          [templates in the site]
-          --base-url URL    overrides base_url of site.yaml (build and check; serve uses its own address)
+          --base-url URL    overrides base_url of site.yaml (not serve, which uses its own address)
           --drafts          include pages with 'draft: true'
           --now YYYY-MM-DD  the build's date, which ends embargoes ('embargo_until')
                             [SOURCE_DATE_EPOCH's day when set, else today (UTC)]
@@ -36,6 +37,9 @@ internal static class CommandLine
           --open            open the site in the default browser
         check:
           --external        also fetch every external link (needs a network)
+        archive:
+          --output FILE     the WACZ file, replaced only on success  [<host>[-<path>].wacz of base_url in the site]
+          --offline DIR     also write a copy that works opened from the disk (file://), replaced as build's output
 
           -h, --help        show this help
           --version         show the version
@@ -77,6 +81,9 @@ internal static class CommandLine
     public sealed record Check(BuildOptions Options, Verbosity Verbosity, bool External) : SiteCommand(Options, Verbosity);
 
     public sealed record UrlsUpdate(BuildOptions Options, Verbosity Verbosity) : SiteCommand(Options, Verbosity);
+    /// <param name="Output">The WACZ file (--output), or null for the site's default.</param>
+    /// <param name="Offline">The offline copy's folder (--offline), or null for none.</param>
+    public sealed record Archive(BuildOptions Options, Verbosity Verbosity, string? Output, string? Offline) : SiteCommand(Options, Verbosity);
 
     public static Result Parse(IReadOnlyList<string> args)
     {
@@ -91,9 +98,9 @@ internal static class CommandLine
         }
 
         var command = args[0];
-        if (command is not ("build" or "serve" or "check" or "urls"))
+        if (command is not ("build" or "serve" or "check" or "urls" or "archive"))
         {
-            return new Invalid($"unknown command '{command}'; the commands are build, serve, check, urls, new, init and theme");
+            return new Invalid($"unknown command '{command}'; the commands are build, serve, check, urls, archive, new, init and theme");
         }
 
         if (command == "urls" && (args.Count < 2 || args[1] != "update"))
@@ -105,6 +112,7 @@ internal static class CommandLine
         var given = new HashSet<string>(StringComparer.Ordinal);
         var verbosity = Verbosity.Normal;
         var (port, portGiven, open, external) = (DefaultPort, false, false, false);
+        var (archive, offline) = ((string?)null, (string?)null);
         for (var i = command == "urls" ? 2 : 1; i < args.Count; i++)
         {
             var arg = args[i];
@@ -128,8 +136,10 @@ internal static class CommandLine
                     return new Invalid($"{arg} applies to serve only");
                 case "--external" when command != "check":
                     return new Invalid("--external applies to check only");
-                case "--output" when command != "build":
-                    return new Invalid($"--output applies to build only; {command} writes no files");
+                case "--output" when command is not ("build" or "archive"):
+                    return new Invalid($"--output applies to build and archive only; {command} writes no files");
+                case "--offline" when command != "archive":
+                    return new Invalid("--offline applies to archive only");
                 case "--base-url" when command == "serve":
                     // Links must lead back to the preview, not to the production host.
                     return new Invalid("--base-url does not apply to serve, which uses its own address as the base URL");
@@ -139,7 +149,7 @@ internal static class CommandLine
                 case "--external":
                     external = true;
                     continue;
-                case "--content" or "--templates" or "--base-url" or "--output" or "--port" or "--now" or "--cache":
+                case "--content" or "--templates" or "--base-url" or "--output" or "--port" or "--now" or "--cache" or "--offline":
 
                     if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -147,6 +157,13 @@ internal static class CommandLine
                     }
 
                     var value = args[++i];
+                    if (command == "archive" && arg is "--output" or "--offline")
+                    {
+                        // Files of their own: the site's output folder is not involved.
+                        (archive, offline) = arg == "--output" ? (value, offline) : (archive, value);
+                        continue;
+                    }
+
                     given.Add(arg);
                     if (arg == "--port")
                     {
@@ -189,6 +206,7 @@ internal static class CommandLine
             "build" => new Build(options, verbosity) { Given = given },
             "serve" => new Serve(options, verbosity, port, portGiven, open) { Given = given },
             "urls" => new UrlsUpdate(options, verbosity) { Given = given },
+            "archive" => new Archive(options, verbosity, archive, offline) { Given = given },
             _ => new Check(options, verbosity, external) { Given = given },
         };
     }

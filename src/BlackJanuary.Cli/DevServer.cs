@@ -10,7 +10,6 @@ using BlackJanuary.Output;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,8 +39,6 @@ internal sealed class DevServer : IDisposable
     /// build would cost that build 10–30 ms at 10,000 pages; while the editor reads, none waits.
     /// </summary>
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(200);
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     private readonly SiteBuilder _builder;
     private readonly Reporter _reporter;
@@ -286,12 +283,11 @@ internal sealed class DevServer : IDisposable
         }
 
         http.Response.Headers.ContentSecurityPolicy = SecurityPolicy.ContentSecurityPolicy;
-        http.Response.ContentType = ContentTypes.TryGetContentType(key, out var type) ? type : "application/octet-stream";
+        http.Response.ContentType = ContentTypes.Of(key);
         if (file.Text is { } text)
         {
-            if (key.EndsWith(".html", StringComparison.Ordinal))
+            if (ContentTypes.IsHtml(key))
             {
-                http.Response.ContentType = "text/html; charset=utf-8";
                 text = Inject(state.Version, text);
             }
 
@@ -327,7 +323,7 @@ internal sealed class DevServer : IDisposable
         switch (name)
         {
             case "live.js" or "live.css":
-                http.Response.ContentType = name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
+                http.Response.ContentType = ContentTypes.Of(name);
                 await using (var resource = typeof(DevServer).Assembly.GetManifestResourceStream(name)!)
                 {
                     await resource.CopyToAsync(http.Response.Body, http.RequestAborted);

@@ -29,6 +29,8 @@ public sealed class LayeringTests
         ["Output"] = ["Diagnostics", "Model", "Reading", "Incremental"],
         ["Search"] = ["Diagnostics", "Model", "Reading", "Incremental"],
         ["Media"] = ["Diagnostics", "Model", "Reading", "Incremental"],
+        // 'archive': reads the built files, as a host would serve them, and writes nothing itself.
+        ["Archive"] = ["Diagnostics", "Model", "Reading"],
         // 'new' and 'init': they write a content folder and a theme, and read them back to check.
         ["Scaffolding"] = ["Diagnostics", "Model", "Reading", "Incremental", "Configuration", "Content", "Templates"],
     };

@@ -445,7 +445,7 @@ public class DiagnosticsTests
     [InlineData(new[] { "build", "--output" }, "--output needs a value")]
     [InlineData(new[] { "build", "--fast" }, "unknown option '--fast'")]
     [InlineData(new[] { "serve", "--base-url", "https://example.org/" }, "--base-url does not apply to serve, which uses its own address")]
-    [InlineData(new[] { "check", "--output", "out" }, "--output applies to build only; check writes no files")]
+    [InlineData(new[] { "check", "--output", "out" }, "--output applies to build and archive only; check writes no files")]
     [InlineData(new[] { "build", "--port", "8080" }, "--port applies to serve only")]
     [InlineData(new[] { "build", "--external" }, "--external applies to check only")]
     [InlineData(new[] { "serve", "--port", "70000" }, "--port needs a number from 0 to 65535")]
