@@ -34,13 +34,36 @@ public sealed class BuiltSite
     /// <summary>Ends in a slash, e.g. http://127.0.0.1:41234/memorial/.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Every *.html file of the output, read when asked so that it reflects the finished build.</summary>
-    public IReadOnlyList<SitePage> Pages => Directory
-        .EnumerateFiles(OutputDir, "*.html", SearchOption.AllDirectories)
-        .Select(f => Path.GetRelativePath(OutputDir, f).Replace('\\', '/'))
-        .Order(StringComparer.Ordinal)
-        .Select(f => new SitePage(f, new Uri(BaseUrl, UrlPathOf(f))))
-        .ToList();
+    /// <summary>
+    /// Every *.html file of the output but the redirect pages of aliases, read when asked so that
+    /// it reflects the finished build.
+    /// </summary>
+    public IReadOnlyList<SitePage> Pages
+    {
+        get
+        {
+            var redirects = Redirects.Select(r => r.From.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+            return Directory
+                .EnumerateFiles(OutputDir, "*.html", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(OutputDir, f).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .Select(f => new SitePage(f, new Uri(BaseUrl, UrlPathOf(f))))
+                .Where(p => !redirects.Contains(p.Url.AbsoluteUri))
+                .ToList();
+        }
+    }
+
+    /// <summary>The redirects of the pages' aliases, as _redirects lists them ("/old/ /new/ 301"): each old address and the one it leads to.</summary>
+    public IReadOnlyList<(Uri From, Uri To)> Redirects
+    {
+        get
+        {
+            var file = Path.Combine(OutputDir, "_redirects");
+            return File.Exists(file)
+                ? [.. File.ReadAllLines(file).Select(l => l.Split(' ')).Where(p => p.Length == 3).Select(p => (new Uri(BaseUrl, p[0]), new Uri(BaseUrl, p[1])))]
+                : [];
+        }
+    }
 
     /// <summary>The pages a visitor can reach by links; 404.html is only shown for missing paths.</summary>
     public IReadOnlyList<SitePage> ContentPages => Pages.Where(p => !p.IsNotFoundPage).ToList();
