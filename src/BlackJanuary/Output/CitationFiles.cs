@@ -19,7 +19,8 @@ public static class CitationFiles
         var c = site.Config;
         foreach (var page in site.Pages)
         {
-            if (Citation.Of(c, page) is not { } cite)
+            // A page whose address no host can store is reported once, at the page: its files would repeat the name.
+            if (Citation.Of(c, page) is not { } cite || OutputNames.Problem(page.OutputFile) is not null)
             {
                 continue;
             }
