@@ -36,13 +36,14 @@ public static class CitationFiles
 
     /// <summary>
     /// The entry's key in a reader's library (CSL id, BibTeX key): the site's host and the page's
-    /// path in ASCII letters, digits and hyphens, which every BibTeX tool accepts, so that the pages of
-    /// two memorials do not share one ("example-org-about", "example-org-ru-people-ada").
+    /// percent-encoded path in ASCII letters, digits and hyphens, which every BibTeX tool accepts, so
+    /// that the pages of two memorials do not share one ("example-org-about", "example-org-s-c9-99h-c9-99r"
+    /// for səhər/).
     /// </summary>
     private static string KeyOf(SiteConfig c, Page page)
     {
         var sb = new StringBuilder();
-        foreach (var ch in (c.BaseUrl.Host + "/" + c.BasePath + page.Path).ToLowerInvariant())
+        foreach (var ch in (c.BaseUrl.Host + c.PathFor(page.Path)).ToLowerInvariant())
         {
             if (char.IsAsciiLetterOrDigit(ch))
             {
