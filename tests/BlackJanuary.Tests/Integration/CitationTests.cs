@@ -201,6 +201,9 @@ public class CitationTests
             Assert.True(result.IsValid, file + ": " + JsonSerializer.Serialize(result));
         }
 
+        using var wrongType = JsonDocument.Parse(site.Read("about/cite.json").Replace("\"webpage\"", "\"web-page\"", StringComparison.Ordinal));
+        Assert.False(schema.Evaluate(wrongType.RootElement).IsValid, "the schema must refuse a type CSL does not have, or it checks nothing");
+
         var about = JsonNode.Parse(site.Read("about/cite.json"))!.AsArray().Single()!;
         Assert.Equal("webpage", (string?)about["type"]);
         Assert.Equal("Testville Memorial", (string?)about["container-title"]);
@@ -281,7 +284,26 @@ public class CitationTests
             date-released: "2024-03-05"
 
             """, site.Read("CITATION.cff"));
+
+        // Valid by the format's own schema, read as a YAML reader reads it: every scalar a string, as the schema's note asks.
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(site.Read("CITATION.cff")));
+        using var json = JsonDocument.Parse(Json(yaml.Documents[0].RootNode)!.ToJsonString());
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "cff", "schema.json")));
+        var result = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, JsonSerializer.Serialize(result));
+        var withoutAuthors = JsonNode.Parse(json.RootElement.GetRawText())!.AsObject();
+        withoutAuthors.Remove("authors");
+        using var broken = JsonDocument.Parse(withoutAuthors.ToJsonString());
+        Assert.False(schema.Evaluate(broken.RootElement).IsValid, "the schema must refuse a file without authors, or it checks nothing");
     }
+
+    private static JsonNode? Json(YamlDotNet.RepresentationModel.YamlNode node) => node switch
+    {
+        YamlDotNet.RepresentationModel.YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(((YamlDotNet.RepresentationModel.YamlScalarNode)p.Key).Value!, Json(p.Value)))),
+        YamlDotNet.RepresentationModel.YamlSequenceNode list => new JsonArray([.. list.Children.Select(Json)]),
+        _ => JsonValue.Create(((YamlDotNet.RepresentationModel.YamlScalarNode)node).Value),
+    };
 
     [Theory]
     [InlineData("date: 2024-03-05\nupdated: 2024-01-20\n", "content/pages/about.md(3,10): error BJ2008: updated 2024-01-20 is before date 2024-03-05")]
