@@ -38,6 +38,13 @@ if [ ! -f "$warcio_dir/node_modules/warcio/dist/index.js" ]; then
   echo "Installing warcio into $warcio_dir…"
   mkdir -p "$warcio_dir" && npm install --silent --no-fund --no-audit --prefix "$warcio_dir" warcio@2.4.11 >/dev/null
 fi
+# citation-js reads the cite files back in the engine's tests (Integration/CitationTests.cs): BibTeX and RIS.
+# 0.8.2: 0.9 needs Node 22, and the RIS plugin has no 0.9 yet.
+citejs_dir="${XDG_CACHE_HOME:-$HOME/.cache}/blackjanuary/citation-js"
+if [ ! -d "$citejs_dir/node_modules/@citation-js/plugin-ris" ]; then
+  echo "Installing citation-js into $citejs_dir…"
+  mkdir -p "$citejs_dir" && npm install --silent --no-fund --no-audit --prefix "$citejs_dir" @citation-js/core@0.8.2 @citation-js/plugin-bibtex@0.8.2 @citation-js/plugin-ris@0.8.2 >/dev/null
+fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)

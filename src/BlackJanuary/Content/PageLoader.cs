@@ -8,7 +8,7 @@ namespace BlackJanuary.Content;
 /// <summary>Loads pages/: each Markdown file with its front matter into a <see cref="Page"/> at its URL in the default language.</summary>
 internal static class PageLoader
 {
-    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra", "content_warning", "aliases"];
+    public static readonly IReadOnlyList<string> PageKeys = ["title", "date", "updated", "summary", "layout", "draft", "slug", "image", "image_alt", "weight", "nav_title", "tags", "extra", "content_warning", "aliases"];
 
     internal static List<Page> Load(string pagesDir, bool includeDrafts, DiagnosticBag diagnostics, FileMemo? memo)
     {
@@ -65,6 +65,14 @@ internal static class PageLoader
         // Every field is read before any early return, so that one build reports all problems.
         var title = fields.Text("title", required: true);
         var date = fields.Date("date", dayRequired: true);
+        var updated = fields.Date("updated", dayRequired: true);
+        if (date is not null && updated is not null && updated < date)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, fields.ValueLocationOf("updated"),
+                $"updated {updated} is before date {date}; a page is updated after it is published, so give 'updated' a later day or remove it");
+            updated = null;
+        }
+
         var slug = fields.Text("slug");
         var weight = fields.Number("weight");
         var draft = fields.Bool("draft") ?? false;
@@ -145,6 +153,7 @@ internal static class PageLoader
             Markdown: parts.Body,
             BodyLocation: new SourceLocation(file, parts.BodyFirstLine, 1))
         {
+            Updated = updated,
             TranslationKey = relative,
             LanguageInName = languageInName,
             Tags = tags,

@@ -25,6 +25,14 @@ public static class GeneratedFiles
     public const string PeopleJsonFile = "people.json";
     public const string DataPackageFile = "datapackage.json";
 
+    /// <summary>A cited page's citation for reference managers, beside its index.html (<see cref="Citation.FileOf"/>): published addresses, never to change.</summary>
+    public const string CiteCslJsonFile = "cite.json";
+    public const string CiteBibTeXFile = "cite.bib";
+    public const string CiteRisFile = "cite.ris";
+
+    /// <summary>The Citation File Format file at the site root: how to cite the memorial as a whole.</summary>
+    public const string CitationCffFile = "CITATION.cff";
+
     /// <summary>The search index of a language (Search/SearchIndex.cs): meta.json, which the search page fetches first, and the shards and chunks it names.</summary>
     public static string SearchFolder(string language) => "search-index/" + language + "/";
 
@@ -33,7 +41,7 @@ public static class GeneratedFiles
     /// <summary>The site files a page may link to (_headers is read by hosts, never served): one feed per language.</summary>
     /// <param name="register">Whether the site has a register of names, whose data files it then publishes.</param>
     public static IEnumerable<string> Linkable(SiteConfig config, bool register) =>
-        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile)
+        config.Languages.Select(l => FeedPath(config, l.Code)).Append(SitemapFile).Append(RobotsFile).Append(CitationCffFile)
             .Concat(register ? [PeopleCsvFile, PeopleJsonFile, DataPackageFile] : []);
 
     /// <summary>Each language has its own feed, in its own URL tree: feed.xml, ru/feed.xml.</summary>

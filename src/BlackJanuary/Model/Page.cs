@@ -26,6 +26,9 @@ public sealed record Page(
     string Markdown,
     SourceLocation BodyLocation)
 {
+    /// <summary>'updated': when the page was last changed in substance, as Zola's 'updated'; never before <see cref="Date"/>.</summary>
+    public PartialDate? Updated { get; init; }
+
     /// <summary>Rendered <see cref="Markdown"/>, set by the Markdown stage.</summary>
     public string ContentHtml { get; init; } = "";
 

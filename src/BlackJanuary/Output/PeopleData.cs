@@ -81,7 +81,7 @@ public static class PeopleData
         cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     /// <summary>Written with a writer, not a serializer: the command line is compiled ahead of time, where reflection is not at hand.</summary>
-    private static string Written(Action<Utf8JsonWriter> write)
+    internal static string Written(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

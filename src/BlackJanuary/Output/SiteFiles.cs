@@ -6,7 +6,7 @@ using BlackJanuary.Incremental;
 
 namespace BlackJanuary.Output;
 
-/// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers, and the register's data (<see cref="PeopleData"/>).</summary>
+/// <summary>The files a site has besides its pages: sitemap.xml, feed.xml, robots.txt, _headers, the cite files (<see cref="CitationFiles"/>) and the register's data (<see cref="PeopleData"/>).</summary>
 public static partial class SiteFiles
 {
     /// <summary>Every site file of <paramref name="site"/>: its path in the output and its text.</summary>
@@ -23,13 +23,15 @@ public static partial class SiteFiles
             (GeneratedFiles.HeadersFile, Headers(site)),
             .. c.DefaultLanguageInSubdir ? [("index.html", RootRedirect(site))] : Array.Empty<(string, string)>(),
             // People equal to the last build's, in the same order, make the same data: an edit elsewhere does not remake it.
+            // A page's cite files read its title, dates and place: an edit of its text alone does not remake them.
+            .. Session.Once(session, "output.cite", new PagesKey(c, new ByPlace<Page>(site.Pages, Citation.Same)), () => CitationFiles.All(site).ToList()),
             .. Session.Once(session, "output.people", new PeopleKey(c, new ByPlace<Person>(site.People, Person.SameInData), site.HasRegister), () => PeopleData.Files(site).ToList()),
         ];
     }
 
     private sealed record PeopleKey(SiteConfig Config, ByPlace<Person> People, bool Register);
 
-    /// <summary>What the sitemap reads: the settings, and each page's place in the site.</summary>
+    /// <summary>What the sitemap and the cite files read: the settings, and each page as the comparison the key is made with compares it.</summary>
     private sealed record PagesKey(SiteConfig Config, ByPlace<Page> Pages);
 
     /// <summary>What a feed reads: the settings and its entries, each compared whole.</summary>

@@ -125,6 +125,7 @@ internal static partial class TemplateModel
             ["extra"] = Data(page.Extra),
             ["person"] = page.Person is { } person ? PersonObject(site, page, person, language) : null,
             ["register"] = page.Listing is { } listing ? ListingObject(site, listing, language) : null,
+            ["cite"] = CiteObject(c, Citation.Of(c, page), language, page),
         };
     }
 
@@ -230,6 +231,7 @@ internal static partial class TemplateModel
                     ["register_url"] = c.PathFor(site.RegisterPathIn(language.Code)),
                     ["url"] = c.PathFor(timelinePath) + "#" + e.Id,
                     ["permalink"] = c.AbsoluteUrlFor(timelinePath) + "#" + e.Id,
+                    ["cite"] = CiteObject(c, Citation.OfEvent(c, language.Code, timelinePage, timelinePath, e), language, filesOf: null),
                 };
                 item.IsReadOnly = true;
                 events.Add(item);

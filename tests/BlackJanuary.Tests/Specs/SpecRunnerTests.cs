@@ -100,7 +100,7 @@ public class SpecRunnerTests
     public void Other_files_another_count_of_rendered_pages_and_a_file_that_should_be_absent_fail()
     {
         var failures = Failures("# wrong\n" + Page + "-- expect: files --\nabout/index.html\nhistory/index.html\n-- expect: rendered --\n2\n-- expect: absent --\nabout/index.html\n");
-        Assert.Contains("not written: history/index.html; written but not expected: 404.html, _headers, assets/css/site.", failures, StringComparison.Ordinal);
+        Assert.Contains("not written: history/index.html; written but not expected: 404.html, CITATION.cff, _headers, about/cite.bib, about/cite.json, about/cite.ris, assets/css/site.", failures, StringComparison.Ordinal);
         Assert.Contains("expected 2 page(s) rendered (line 10), but 3 were", failures, StringComparison.Ordinal);
         Assert.Contains("about/index.html was written, but must not be (line 12)", failures, StringComparison.Ordinal);
     }
