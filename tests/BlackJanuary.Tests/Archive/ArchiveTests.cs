@@ -65,7 +65,7 @@ public sealed class ArchivedSite : IDisposable
         Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache ? cache : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
         "blackjanuary", "warcio", "node_modules", "warcio");
 
-    private static string WarcCheck(string warc, string index)
+    internal static string WarcCheck(string warc, string index)
     {
         if (!Directory.Exists(WarcioPackage))
         {
