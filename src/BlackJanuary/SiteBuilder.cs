@@ -142,12 +142,12 @@ public sealed class SiteBuilder(BuildOptions options, BuildMode mode = BuildMode
             Progress?.Report("Making the sitemap, feed and other site files");
             foreach (var (path, text) in SiteFiles.All(site, _session))
             {
-                files.Add(path, SiteFile.Generated(text), $"the generated {path}", lasting: !GeneratedFiles.IsForHosts(path));
+                files.Add(path, SiteFile.Generated(text), $"the generated {path}", lasting: GeneratedFiles.IsLasting(path));
             }
 
             foreach (var (path, text, source) in Redirects.Files(site, diagnostics))
             {
-                files.Add(path, SiteFile.Generated(text), source, lasting: !GeneratedFiles.IsForHosts(path));
+                files.Add(path, SiteFile.Generated(text), source, lasting: GeneratedFiles.IsLasting(path));
             }
 
             Progress?.Report("Making the search index");

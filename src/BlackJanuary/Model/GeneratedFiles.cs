@@ -20,6 +20,14 @@ public static class GeneratedFiles
     /// <summary>Whether a file is read by hosts and never served, so that it has no address.</summary>
     public static bool IsForHosts(string path) => path is HeadersFile or RedirectsFile;
 
+    /// <summary>
+    /// Whether a generated file's address is one the site promises to keep (published-urls.txt,
+    /// urls.lock): not one hosts never serve, nor a page's cite files, which move with their page
+    /// (its aliases keep the page's old address, not theirs) and which the page always links afresh.
+    /// </summary>
+    public static bool IsLasting(string path) =>
+        !IsForHosts(path) && System.IO.Path.GetFileName(path) is not (CiteCslJsonFile or CiteBibTeXFile or CiteRisFile);
+
     /// <summary>The register's published records for reuse, with their Frictionless description.</summary>
     public const string PeopleCsvFile = "people.csv";
     public const string PeopleJsonFile = "people.json";

@@ -19,7 +19,7 @@ public sealed class ArchivedSite : IDisposable
     public FixtureSite Site { get; } = new(new Dictionary<string, string>
     {
         ["content/site.yaml"] = "title: Testville Remembers\nbase_url: https://memorial.example.org/sub/\n",
-        ["content/pages/index.md"] = "---\ntitle: Welcome to Testville\n---\nA fictional town. Read [about the mill](history/mill.md) and [the timeline](timeline.md#the-mill-burns).\n\n![The old mill in winter](/media/mill.jpg)\n",
+        ["content/pages/index.md"] = "---\ntitle: Welcome to Testville\n---\nA fictional town. Read [about the mill](history/mill.md) and [the timeline](timeline.md#1902-03-04-the-mill-burns).\n\n![The old mill in winter](/media/mill.jpg)\n",
         ["content/pages/history/mill.md"] = "---\ntitle: The Mill of Testville\n---\n## Before the fire\n\nThe *mill* ground grain for a century.\n",
         ["content/pages/timeline.md"] = "---\ntitle: Timeline\nlayout: timeline\n---\n",
         ["content/timeline.yaml"] = "- date: 1902-03-04\n  title: The mill burns\n  place: Testville\n",
@@ -265,7 +265,7 @@ public sealed class ArchiveTests(ArchivedSite archived) : IClassFixture<Archived
         Assert.True(checkedAddresses > 20, $"only {checkedAddresses} addresses were checked");
         var home = File.ReadAllText(Path.Combine(archived.Offline, "index.html"));
         Assert.Contains("href=\"history/mill/index.html\"", home, StringComparison.Ordinal);
-        Assert.Contains("href=\"timeline/index.html#the-mill-burns\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"timeline/index.html#1902-03-04-the-mill-burns\"", home, StringComparison.Ordinal);
         Assert.Contains(" srcset=\"media/", home, StringComparison.Ordinal);
     }
 

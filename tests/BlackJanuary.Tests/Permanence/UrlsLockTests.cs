@@ -53,7 +53,7 @@ public sealed class UrlsLockTests
         using var site = Site();
         var run = UrlsUpdate(site);
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("content/urls.lock: 8 addresses (8 new, 0 no longer kept)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("content/urls.lock: 9 addresses (9 new, 0 no longer kept)", run.Stdout, StringComparison.Ordinal);
         var lines = File.ReadAllLines(LockFile(site)).Where(l => !l.StartsWith('#')).ToList();
         Assert.Contains("/about/\tcontent/pages/about.md", lines);
         Assert.Contains("/media/plan.txt\tcontent/media/plan.txt", lines);
