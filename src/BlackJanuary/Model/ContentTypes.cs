@@ -20,6 +20,10 @@ public static class ContentTypes
         [".txt"] = "text/plain; charset=utf-8",
         [".csv"] = "text/csv; charset=utf-8",
         [".vtt"] = "text/vtt; charset=utf-8",
+        // A page's cite files and CITATION.cff: the types reference managers know them by.
+        [".bib"] = "application/x-bibtex; charset=utf-8",
+        [".ris"] = "application/x-research-info-systems; charset=utf-8",
+        [".cff"] = "application/yaml; charset=utf-8",
         [".svg"] = "image/svg+xml",
         [".jpg"] = "image/jpeg",
         [".jpeg"] = "image/jpeg",

@@ -51,7 +51,8 @@ public sealed class SiteServer : IAsyncDisposable
             var files = new PhysicalFileProvider(mount.Directory);
             var path = new PathString(mount.PathBase.TrimEnd('/'));
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = path });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = path, ContentTypeProvider = types });
+            // As GitHub Pages, every file is served, a type it does not know as bytes.
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = path, ContentTypeProvider = types, ServeUnknownFileTypes = true, DefaultContentType = BlackJanuary.Model.ContentTypes.Unknown });
         }
 
         app.Run(context => NotFoundAsync(context, mounts));
@@ -78,6 +79,11 @@ public sealed class SiteServer : IAsyncDisposable
         types.Mappings[".js"] = "text/javascript; charset=utf-8";
         types.Mappings[".html"] = "text/html; charset=utf-8";
         types.Mappings[".txt"] = "text/plain; charset=utf-8";
+        foreach (var cite in new[] { ".bib", ".ris", ".cff" })
+        {
+            types.Mappings[cite] = BlackJanuary.Model.ContentTypes.Of(cite);
+        }
+
         return types;
     }
 
