@@ -38,9 +38,8 @@ public static partial class OfflineCopy
         var copy = new Dictionary<string, SiteFile>(files.Count, StringComparer.Ordinal);
         foreach (var (path, file) in files)
         {
-            var type = ContentTypes.Of(path);
-            copy[path] = type.StartsWith("text/html", StringComparison.Ordinal) ? SiteFile.Generated(Page(path, Text(file), files, baseUrl))
-                : type.StartsWith("text/css", StringComparison.Ordinal) ? SiteFile.Generated(Css(path, Text(file), files, baseUrl))
+            copy[path] = ContentTypes.IsHtml(path) ? SiteFile.Generated(Page(path, Text(file), files, baseUrl))
+                : ContentTypes.Of(path).StartsWith("text/css", StringComparison.Ordinal) ? SiteFile.Generated(Css(path, Text(file), files, baseUrl))
                 : file;
         }
 
