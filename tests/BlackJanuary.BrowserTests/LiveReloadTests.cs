@@ -101,6 +101,27 @@ public sealed partial class LiveReloadTests(SiteFixture fixture)
     }
 
     [Fact]
+    public async Task TheOverlayAppearsOnlyOnceItsStylesheetHasLoadedHoweverSlowlyItComes()
+    {
+        await using var site = await LiveSite.StartAsync();
+        await using var context = await NewContextAsync();
+        // A slow phone or a busy machine: the stylesheet arrives long after the problems do.
+        await context.RouteAsync("**/__blackjanuary/live.css", async route =>
+        {
+            await Task.Delay(1_500);
+            await route.ContinueAsync();
+        });
+        await using var visit = await OpenConnectedAsync(context, site.UrlOf("about/"));
+        var page = visit.Page;
+
+        site.Write("content/pages/about.md", AboutBroken);
+
+        await Expect(page.Locator("#bj-problems")).ToBeVisibleAsync(Visible);
+        // Read once, without waiting: an overlay shown before its stylesheet is a block at the end of the page.
+        Assert.Equal("fixed", await page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('bj-problems')).position"));
+    }
+
+    [Fact]
     public async Task SavingTheLastGoodTextAgainRemovesTheOverlayWithoutAReload()
     {
         await using var site = await LiveSite.StartAsync();

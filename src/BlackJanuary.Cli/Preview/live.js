@@ -15,20 +15,45 @@
     return el;
   }
 
+  // The overlay waits for its stylesheet: unstyled, it would be a block at the end of the page
+  // that the editor might never scroll to. A stylesheet that fails to load still lets it show.
+  let styled = null;
+  function stylesheet() {
+    if (styled === null) {
+      styled = new Promise(resolve => {
+        const css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = root + "live.css";
+        css.addEventListener("load", resolve);
+        css.addEventListener("error", resolve);
+        document.head.appendChild(css);
+      });
+    }
+    return styled;
+  }
+
+  // The newest list wins: a save can arrive while the stylesheet of an older one is still loading.
+  let latest = [];
   function show(problems) {
+    latest = problems;
+    if (problems.length === 0) {
+      render(problems);
+      return;
+    }
+    stylesheet().then(() => {
+      if (latest === problems) {
+        render(problems);
+      }
+    });
+  }
+
+  function render(problems) {
     if (overlay) {
       overlay.remove();
       overlay = null;
     }
     if (problems.length === 0) {
       return;
-    }
-    if (!document.getElementById("bj-live-css")) {
-      const css = document.createElement("link");
-      css.id = "bj-live-css";
-      css.rel = "stylesheet";
-      css.href = root + "live.css";
-      document.head.appendChild(css);
     }
     overlay = document.createElement("section");
     overlay.id = "bj-problems";
