@@ -1,6 +1,7 @@
 using BlackJanuary.Archive;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Output;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary;
 
@@ -61,10 +62,7 @@ public static class SiteArchiver
         return new Result(diagnostics.Sorted(), succeeded, succeeded ? snapshot.Pages : 0, snapshot.Files.Count, written ? output : null);
     }
 
-    /// <summary>
-    /// Writes the file beside its place and renames it there, so that an archive is never seen
-    /// half written and a failed run leaves the last one as it was.
-    /// </summary>
+    /// <summary>Replaces the archive whole (<see cref="WholeFile"/>): a failed run leaves the last one as it was.</summary>
     private static bool WriteArchive(string output, IReadOnlyList<(string Dir, string Name)> inputs, DiagnosticBag diagnostics, Action<Stream> write)
     {
         var at = new SourceLocation(output);
@@ -85,33 +83,19 @@ public static class SiteArchiver
             return false;
         }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+            WholeFile.Replace(full, temporary =>
             {
+                using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite);
                 write(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
+            });
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.OutputFailed, at, $"cannot write the archive: {e.Message}; check that the folder exists and that you may write there, or choose another --output");
             return false;
-        }
-        finally
-        {
-            // Gone once renamed; else what a failed run began.
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // It cannot be removed either; the message above says what went wrong.
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using BlackJanuary.Diagnostics;
 using BlackJanuary.Incremental;
 using BlackJanuary.Model;
+using BlackJanuary.Reading;
 using NetVips;
 
 namespace BlackJanuary.Media;
@@ -238,12 +239,11 @@ public static class MediaStage
         }
     }
 
-    /// <summary>Saved under a temporary name and renamed: a second build running at the same time never reads half a file.</summary>
+    /// <summary>Replaced whole (<see cref="WholeFile"/>): a second build running at the same time never reads half a file.</summary>
     private static void Save(Image image, ImageVariant variant, string path, ImageSettings settings)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp{Path.GetExtension(path)}";
-        try
+        WholeFile.Replace(path, temporary =>
         {
             switch (variant.Format)
             {
@@ -267,13 +267,7 @@ public static class MediaStage
                     image.Gifsave(temporary, keep: Enums.ForeignKeep.None);
                     break;
             }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        });
     }
 
     private static string FirstLine(string message) => message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "unknown error";

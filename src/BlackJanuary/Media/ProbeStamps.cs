@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using BlackJanuary.Model;
+using BlackJanuary.Reading;
 
 namespace BlackJanuary.Media;
 
@@ -55,7 +56,7 @@ internal sealed class ProbeStamps
         }
     }
 
-    /// <summary>Writes the table when it learnt something, under a temporary name renamed into place, so that a build running beside reads a whole table or none.</summary>
+    /// <summary>Writes the table when it learnt something, replaced whole, so that a build running beside reads a whole table or none.</summary>
     public void Save()
     {
         if (!_changed)
@@ -63,20 +64,17 @@ internal sealed class ProbeStamps
             return;
         }
 
-        var temporary = $"{_file}.{Environment.ProcessId}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            File.WriteAllLines(temporary, _known.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Join('\t',
+            WholeFile.Replace(_file, temporary => File.WriteAllLines(temporary, _known.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => string.Join('\t',
                 p.Key, p.Value.Length.ToString(CultureInfo.InvariantCulture), p.Value.Ticks.ToString(CultureInfo.InvariantCulture),
                 p.Value.Image.Width.ToString(CultureInfo.InvariantCulture), p.Value.Image.Height.ToString(CultureInfo.InvariantCulture),
-                p.Value.Image.HasAlpha ? "1" : "0", p.Value.Animated ? "1" : "0", p.Value.Image.Format, p.Value.Image.Hash)));
-            File.Move(temporary, _file, overwrite: true);
+                p.Value.Image.HasAlpha ? "1" : "0", p.Value.Animated ? "1" : "0", p.Value.Image.Format, p.Value.Image.Hash))));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written costs the next build time, not correctness.
-            File.Delete(temporary);
         }
     }
 }

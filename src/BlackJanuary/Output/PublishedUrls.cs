@@ -120,15 +120,13 @@ public static class PublishedUrls
         return locked;
     }
 
-    /// <summary>Writes content/urls.lock (a temporary file renamed into place); returns how many addresses it gained and lost.</summary>
+    /// <summary>Writes content/urls.lock (replaced whole); returns how many addresses it gained and lost.</summary>
     public static (int Added, int Removed) Update(string contentDir, IReadOnlyList<PublishedAddress> addresses)
     {
         var file = Path.Combine(contentDir, GeneratedFiles.UrlsLockFile);
         var before = File.Exists(file) ? Read(file, new DiagnosticBag()).Select(l => l.Address).ToHashSet(StringComparer.Ordinal) : [];
         var after = addresses.Select(a => a.Address).ToHashSet(StringComparer.Ordinal);
-        var temporary = file + ".tmp";
-        File.WriteAllText(temporary, LockText(addresses), new UTF8Encoding(false));
-        File.Move(temporary, file, overwrite: true);
+        WholeFile.Replace(file, temporary => File.WriteAllText(temporary, LockText(addresses), new UTF8Encoding(false)));
         return (after.Count(a => !before.Contains(a)), before.Count(a => !after.Contains(a)));
     }
 }

@@ -294,7 +294,7 @@ public sealed class ArchiveTests(ArchivedSite archived) : IClassFixture<Archived
         Assert.Contains("error BJ5001: cannot write the archive:", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("no archive was written", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(archived.Site.Root, "*.tmp"));
+        Assert.Empty(Directory.EnumerateFiles(archived.Site.Root, "*.tmp*", SearchOption.AllDirectories));
     }
 
     [Fact]
