@@ -42,6 +42,8 @@ public static class PeopleData
             new("events", "string", "Ids of the timeline's events the person belongs to, separated by ';'", p => string.Join("; ", p.Events)),
             new("source", "string", "The first source's title (people.json has every source)", p => p.Sources.Count > 0 ? p.Sources[0].Title : ""),
             new("source_url", "string", "The first source's address", p => p.Sources.Count > 0 ? p.Sources[0].Url : ""),
+            new("source_archived", "string", "The address of an archived copy of the first source", p => p.Sources.Count > 0 ? p.Sources[0].Archived : ""),
+            new("source_accessed", "string", "The day the first source was read: YYYY-MM-DD", p => p.Sources.Count > 0 ? Date(p.Sources[0].Accessed) : ""),
         ];
     }
 
@@ -98,7 +100,8 @@ public static class PeopleData
         foreach (var person in site.People)
         {
             w.WriteStartObject();
-            foreach (var column in columns.Where(c => c.Name is not ("source" or "source_url")))
+            // The 'source…' columns flatten the first source for a spreadsheet; the JSON has them all.
+            foreach (var column in columns.Where(c => !c.Name.StartsWith("source", StringComparison.Ordinal)))
             {
                 if (column.Value(person) is { Length: > 0 } value)
                 {
@@ -113,7 +116,7 @@ public static class PeopleData
                 {
                     w.WriteStartObject();
                     w.WriteString("title", source.Title);
-                    foreach (var (name, value) in new[] { ("url", source.Url), ("publisher", source.Publisher), ("date", source.Date?.Iso ?? ""), ("language", source.Language) })
+                    foreach (var (name, value) in new[] { ("url", source.Url), ("publisher", source.Publisher), ("date", source.Date?.Iso ?? ""), ("language", source.Language), ("archived", source.Archived), ("accessed", source.Accessed?.Iso ?? "") })
                     {
                         if (value.Length > 0)
                         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using BlackJanuary.Model;
@@ -141,6 +142,29 @@ public class RobustLinksTests
                 + " | copy=https://archive.example.org/copies/csv-person copy-original=https://list.example.com/csv-person copy-date=2021-11-12 text=archived copy"
                 + " | shown=(archived copy, accessed 12 November 2021) accessed=2021-11-12",
             Described(Source(site, "people/csv-person/index.html", "Fictional list")));
+    }
+
+    [Fact]
+    public void The_registers_data_files_carry_the_archived_copy_and_the_day_read_in_the_columns_people_csv_reads()
+    {
+        var (site, run) = Build(Files());
+        using var built = site;
+        Assert.True(run.ExitCode == 0, run.Stderr);
+
+        var csv = site.Read("people.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        var row = csv.Skip(1).Single(l => l.StartsWith("csv-person,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("https://archive.example.org/copies/csv-person", row[Array.IndexOf(header, "source_archived")]);
+        Assert.Equal("2021-11-12", row[Array.IndexOf(header, "source_accessed")]);
+
+        var people = JsonDocument.Parse(site.Read("people.json")).RootElement.EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+        var fromCsv = people["csv-person"].GetProperty("sources")[0];
+        Assert.Equal("https://archive.example.org/copies/csv-person", fromCsv.GetProperty("archived").GetString());
+        Assert.Equal("2021-11-12", fromCsv.GetProperty("accessed").GetString());
+        var fromFile = people["test-person"].GetProperty("sources")[0];
+        Assert.Equal("https://web.archive.org/web/20230405060708id_/https://register.example.org/test-person", fromFile.GetProperty("archived").GetString());
+        Assert.False(fromFile.TryGetProperty("accessed", out _), "a day nobody wrote down is left out, not invented");
+        Assert.False(people["csv-person"].TryGetProperty("source_archived", out _), "the JSON lists sources once, under 'sources'");
     }
 
     [Theory]

@@ -144,7 +144,7 @@ public sealed partial class RegisterTests : IDisposable
     public void The_data_files_hold_the_published_records_in_one_file_for_every_language_described_by_a_data_package()
     {
         var csv = _site.Read("people.csv").Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,url,name,names.en,names.ru,family_name,given_name,family_name.en,family_name.ru,also_known_as,born,died,age,place,place.en,place.ru,residence,occupation,photo,photo_credit,events,source,source_url", csv[0]);
+        Assert.Equal("id,url,name,names.en,names.ru,family_name,given_name,family_name.en,family_name.ru,also_known_as,born,died,age,place,place.en,place.ru,residence,occupation,photo,photo_credit,events,source,source_url,source_archived,source_accessed", csv[0]);
         Assert.Equal(5, csv.Length);
         var people = JsonDocument.Parse(_site.Read("people.json")).RootElement;
         Assert.Equal(["test-person-three", "test-person-four", "test-person-one", "test-person-two"], people.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
