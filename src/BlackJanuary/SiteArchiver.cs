@@ -67,14 +67,10 @@ public static class SiteArchiver
     {
         var at = new SourceLocation(output);
         var full = Path.GetFullPath(output);
-        foreach (var (dir, name) in inputs)
+        if (OutputFolder.InputHolding(full, inputs) is { } holder)
         {
-            var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar;
-            if (full.StartsWith(input, StringComparison.Ordinal))
-            {
-                diagnostics.Error(DiagnosticCodes.OutputFailed, at, $"the archive would be written inside {name} ({dir}), where the next build would publish it; choose a path outside it with --output");
-                return false;
-            }
+            diagnostics.Error(DiagnosticCodes.OutputFailed, at, $"the archive would be written inside {holder}, where the next build would publish it; choose a path outside it with --output");
+            return false;
         }
 
         if (Directory.Exists(full))

@@ -39,9 +39,9 @@ internal static partial class OutputFolder
 
         var real = RealPath(output);
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var guarded = inputs.Select(i => new Guarded(RealPath(i.Dir), $"{i.Name} ({i.Dir})", IsInput: true))
-            .Append(new Guarded(RealPath(Environment.CurrentDirectory), $"the current folder ({Environment.CurrentDirectory})", IsInput: false))
-            .Concat(home.Length > 0 ? [new Guarded(RealPath(home), $"your home folder ({home})", IsInput: false)] : [])
+        var guarded = inputs.Select(i => new Guarded(RealPath(i.Dir), $"{i.Name} ({i.Dir})"))
+            .Append(new Guarded(RealPath(Environment.CurrentDirectory), $"the current folder ({Environment.CurrentDirectory})"))
+            .Concat(home.Length > 0 ? [new Guarded(RealPath(home), $"your home folder ({home})")] : [])
             .ToList();
         if (guarded.FirstOrDefault(g => string.Equals(g.Real, real, PathComparison)) is { Shown: { } same })
         {
@@ -53,9 +53,20 @@ internal static partial class OutputFolder
             return $"the output folder contains {held}, which replacing it would delete; give the build a folder of its own, such as _site";
         }
 
-        return guarded.FirstOrDefault(g => g.IsInput && IsInside(real, g.Real)) is { Shown: { } holder }
+        return InputHolding(output, inputs) is { } holder
             ? $"the output folder is inside {holder}, where the built site would become part of what the build reads; choose a folder outside it, such as _site"
             : null;
+    }
+
+    /// <summary>
+    /// The input folder that holds <paramref name="path"/>, as messages name it ("the content folder
+    /// (content)"), with links resolved and names compared as the file system does; null when none
+    /// does. What is written there becomes part of what the next build reads and publishes.
+    /// </summary>
+    public static string? InputHolding(string path, IReadOnlyList<(string Dir, string Name)> inputs)
+    {
+        var real = RealPath(path);
+        return inputs.Where(i => IsInside(real, RealPath(i.Dir))).Select(i => $"{i.Name} ({i.Dir})").FirstOrDefault();
     }
 
     /// <summary>
@@ -153,7 +164,7 @@ internal static partial class OutputFolder
         return current;
     }
 
-    private readonly record struct Guarded(string Real, string Shown, bool IsInput);
+    private readonly record struct Guarded(string Real, string Shown);
 
     private static bool MadeByBuild(string dir) =>
         File.Exists(Path.Combine(dir, OutputWriter.Marker)) || !Directory.EnumerateFileSystemEntries(dir).Any();

@@ -308,6 +308,25 @@ public sealed class ArchiveTests(ArchivedSite archived) : IClassFixture<Archived
     }
 
     [Fact]
+    public void An_archive_is_not_written_into_the_content_folder_through_a_link_to_it_either()
+    {
+        var link = Path.Combine(archived.Site.Root, "shortcut-to-media");
+        Directory.CreateSymbolicLink(link, Path.Combine(archived.Site.Content, "media"));
+        try
+        {
+            var run = archived.Archiving("--output", Path.Combine(link, "site.wacz"));
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("error BJ5001: the archive would be written inside the content folder", run.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(archived.Site.Content, "media", "site.wacz")));
+        }
+        finally
+        {
+            Directory.Delete(link);
+        }
+    }
+
+    [Fact]
     public void A_site_with_errors_writes_no_archive()
     {
         using var site = new FixtureSite(new Dictionary<string, string> { ["content/pages/bad.md"] = "---\ntitle: [unclosed\n---\n" });
