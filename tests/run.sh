@@ -45,6 +45,14 @@ if [ ! -d "$citejs_dir/node_modules/@citation-js/plugin-ris" ]; then
   echo "Installing citation-js into $citejs_dir…"
   mkdir -p "$citejs_dir" && npm install --silent --no-fund --no-audit --prefix "$citejs_dir" @citation-js/core@0.8.2 @citation-js/plugin-bibtex@0.8.2 @citation-js/plugin-ris@0.8.2 >/dev/null
 fi
+# Webrecorder's ReplayWeb.page replays the archive in Chromium with wabac.js (ArchiveReplayTests). Its
+# npm package ships ui.js and sw.js already built; 'npm pack' fetches just the package, because
+# installing it would also fetch its build's dependencies, one of which this registry lacks.
+replay_dir="${XDG_CACHE_HOME:-$HOME/.cache}/blackjanuary/replaywebpage-2.5.3"
+if [ ! -f "$replay_dir/package/sw.js" ]; then
+  echo "Installing replaywebpage into $replay_dir…"
+  mkdir -p "$replay_dir" && (cd "$replay_dir" && npm pack --silent replaywebpage@2.5.3 >/dev/null && tar xzf replaywebpage-2.5.3.tgz && rm replaywebpage-2.5.3.tgz)
+fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)

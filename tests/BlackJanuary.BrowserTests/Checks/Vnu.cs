@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using BlackJanuary.BrowserTests.Infrastructure;
 
 namespace BlackJanuary.BrowserTests.Checks;
 
@@ -18,12 +19,7 @@ public static class Vnu
     private const string HowToInstall =
         "tests/run.sh installs it; by hand: `npm install --prefix ~/.cache/blackjanuary/vnu vnu-jar`, or set VNU_JAR to the path of vnu.jar";
 
-    /// <summary>Where tests/run.sh installs the npm package: $XDG_CACHE_HOME (default ~/.cache)/blackjanuary/vnu.</summary>
-    private static readonly string DefaultJar = Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
-            ? cache
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-        "blackjanuary", "vnu", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+    private static readonly string DefaultJar = Path.Combine(Repository.ToolCache, "vnu", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
     /// <summary>The jar named by VNU_JAR, else the one in the cache folder.</summary>
     public static string FindJar()

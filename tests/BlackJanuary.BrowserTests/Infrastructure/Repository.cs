@@ -11,6 +11,13 @@ public static class Repository
 
     public static string Fixtures => Path.Combine(Root, "tests", "BlackJanuary.BrowserTests", "Fixtures");
 
+    /// <summary>Where tests/run.sh installs the tools from npm, outside the repository: $XDG_CACHE_HOME (default ~/.cache)/blackjanuary.</summary>
+    public static string ToolCache { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
+            ? cache
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+        "blackjanuary");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
