@@ -52,6 +52,9 @@ public static class ContentTypes
     public static string Of(string path) =>
         ByExtension.TryGetValue(Path.GetExtension(path), out var type) ? type : Unknown;
 
+    /// <summary>The media type alone, without its charset ("application/x-bibtex"), as a link's <c>type</c> names it.</summary>
+    public static string MediaTypeOf(string path) => Of(path).Split(';')[0];
+
     /// <summary>Whether the file is an HTML page.</summary>
     public static bool IsHtml(string path) => Of(path).StartsWith("text/html", StringComparison.Ordinal);
 }

@@ -43,11 +43,15 @@ internal static partial class TemplateModel
         };
     }
 
-    /// <summary>The cite files in the order the block offers them: file name, the name readers know the format by, its media type.</summary>
+    /// <summary>
+    /// The cite files in the order the block offers them: file name, the name readers know the
+    /// format by, its media type. BibTeX and RIS are named as hosts send them; cite.json goes out
+    /// as plain JSON, and its link names the more precise CSL-JSON type.
+    /// </summary>
     private static readonly (string Name, string Format, string Type)[] CiteFormats =
     [
-        (GeneratedFiles.CiteBibTeXFile, "BibTeX", "application/x-bibtex"),
-        (GeneratedFiles.CiteRisFile, "RIS", "application/x-research-info-systems"),
+        (GeneratedFiles.CiteBibTeXFile, "BibTeX", ContentTypes.MediaTypeOf(GeneratedFiles.CiteBibTeXFile)),
+        (GeneratedFiles.CiteRisFile, "RIS", ContentTypes.MediaTypeOf(GeneratedFiles.CiteRisFile)),
         (GeneratedFiles.CiteCslJsonFile, "CSL-JSON", "application/vnd.citationstyles.csl+json"),
     ];
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using BlackJanuary.Model;
 using BlackJanuary.Tests.Register;
 using BlackJanuary.Tests.Support;
 using Json.Schema;
@@ -153,6 +154,10 @@ public class CitationTests
         using var about = Parse(site, "ru/about/index.html");
         Assert.Equal(["/sub/ru/about/cite.bib", "/sub/ru/about/cite.ris", "/sub/ru/about/cite.json"],
             about.QuerySelectorAll(".cite-files a[download]").Select(a => a.GetAttribute("href")!));
+        // Each link names the format's media type; BibTeX and RIS are sent by hosts as the types reference managers know.
+        Assert.Equal(["application/x-bibtex", "application/x-research-info-systems", "application/vnd.citationstyles.csl+json"],
+            about.QuerySelectorAll(".cite-files a[download]").Select(a => a.GetAttribute("type")!));
+        Assert.Equal("application/x-bibtex; charset=utf-8", ContentTypes.Of("ru/about/cite.bib"));
         Assert.Equal("2024-01-20", about.QuerySelector(".cite-text time")!.GetAttribute("datetime"));
         foreach (var file in new[] { "ru/about/cite.bib", "ru/about/cite.ris", "ru/about/cite.json" })
         {
