@@ -75,6 +75,31 @@ public static class PageChecks
             """);
 
     /// <summary>
+    /// Visible buttons whose label runs past their padding: a button a flex row squeezes below
+    /// the width of its one-line label shows the word against, or beyond, its edge.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CrampedButtonsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>($$"""
+            () => {
+              {{DescribeJs}}
+              return Array.from(document.querySelectorAll('button'))
+                .filter(b => b.offsetParent !== null && b.textContent.trim() !== '')
+                .flatMap(b => {
+                  const style = getComputedStyle(b);
+                  const box = b.getBoundingClientRect();
+                  const range = document.createRange();
+                  range.selectNodeContents(b);
+                  const text = range.getBoundingClientRect();
+                  const left = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+                  const right = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+                  return text.left < left - 0.5 || text.right > right + 0.5
+                    ? [`${describe(b)}: its label spans ${Math.round(text.left)}–${Math.round(text.right)} px, past its padding at ${Math.round(left)}–${Math.round(right)} px`]
+                    : [];
+                });
+            }
+            """);
+
+    /// <summary>
     /// Visible elements among <paramref name="elements"/> (a JavaScript expression such as
     /// <see cref="NavLinks"/>) whose box is smaller than <paramref name="minSize"/> CSS px either way.
     /// </summary>
